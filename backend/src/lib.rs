@@ -1,0 +1,16 @@
+//! Pasar Purna's server-side services and persistence.
+//!
+//! One module per feature; each talks to [`db::Database`], which hides whether the platform
+//! runs on its embedded SQLite file or on PostgreSQL.
+
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod reference;
+pub mod state;
+#[cfg(feature = "testing")]
+pub mod testing;
+
+pub use db::Database;
+pub use error::Error;
+pub use state::AppState;

@@ -1,0 +1,183 @@
+//! Fresh databases for integration tests, on both engines.
+//!
+//! SQLite always runs. PostgreSQL runs when `TEST_DATABASE_URL` names a server: each test then
+//! gets its own new database on it. Without the variable the PostgreSQL half of every test is
+//! skipped, and a banner says so on stderr (written past the test harness's output capture, so
+//! it cannot be missed). Set `REQUIRE_POSTGRES=1` to turn the skip into a failure, as CI does.
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::Once;
+
+use sqlx::{Connection, Executor, PgConnection};
+
+use crate::db::{ConnectOptions, Database, Engine};
+
+/// Declares one storage specification as two tests, `<name>::sqlite` and `<name>::postgres`,
+/// so the test output shows which engine each run used:
+///
+/// ```ignore
+/// backend::storage_test! {
+///     async fn seeding_twice_changes_nothing(test: TestDb) { /* … */ }
+/// }
+/// ```
+#[macro_export]
+macro_rules! storage_test {
+    ($(async fn $name:ident($test:ident: TestDb) $body:block)+) => {$(
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            async fn spec($test: $crate::testing::TestDb) $body
+
+            #[tokio::test]
+            async fn sqlite() {
+                spec($crate::testing::sqlite().await).await;
+            }
+
+            #[tokio::test]
+            async fn postgres() {
+                if let Some(test) = $crate::testing::postgres().await {
+                    spec(test).await;
+                }
+            }
+        }
+    )+};
+}
+
+/// A migrated, empty database, removed when dropped.
+#[derive(Debug)]
+pub struct TestDb {
+    /// The database under test.
+    pub db: Database,
+    /// Its URL, for tests that start the whole server.
+    pub url: String,
+    cleanup: Cleanup,
+}
+
+#[derive(Debug)]
+enum Cleanup {
+    SqliteFile(PathBuf),
+    PostgresDatabase { admin_url: String, name: String },
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        match &self.cleanup {
+            Cleanup::SqliteFile(file) => {
+                for suffix in ["", "-wal", "-shm"] {
+                    let mut path = file.clone().into_os_string();
+                    path.push(suffix);
+                    let _ = std::fs::remove_file(path);
+                }
+            }
+            Cleanup::PostgresDatabase { admin_url, name } => {
+                // Drop runs inside the test's runtime, which cannot be blocked on; a short-lived
+                // thread with its own runtime removes the database instead.
+                let (admin_url, name) = (admin_url.clone(), name.clone());
+                let _ = std::thread::spawn(move || {
+                    let runtime =
+                        tokio::runtime::Builder::new_current_thread().enable_all().build();
+                    if let Ok(runtime) = runtime {
+                        runtime.block_on(async {
+                            if let Ok(mut admin) = PgConnection::connect(&admin_url).await {
+                                let sql = format!("drop database if exists {name} with (force)");
+                                let _ = admin.execute(sql.as_str()).await;
+                            }
+                        });
+                    }
+                })
+                .join();
+            }
+        }
+    }
+}
+
+/// A name no other test in this run, or in a parallel run, has used.
+fn unique_name() -> String {
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    format!(
+        "pasar_test_{}_{}_{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed),
+        nanos
+    )
+}
+
+fn small_pool() -> ConnectOptions {
+    ConnectOptions { max_connections: 4, ..ConnectOptions::default() }
+}
+
+/// A new SQLite database file in the system's temporary folder.
+///
+/// # Panics
+/// When the file cannot be created or migrated: the test cannot run.
+pub async fn sqlite() -> TestDb {
+    let file = std::env::temp_dir().join(format!("{}.db", unique_name()));
+    let url = format!("sqlite://{}", file.display());
+    let db = Database::connect_and_migrate(&url, &small_pool())
+        .await
+        .expect("create a SQLite test database");
+    TestDb { db, url, cleanup: Cleanup::SqliteFile(file) }
+}
+
+/// A new PostgreSQL database on the server `TEST_DATABASE_URL` names, or `None` (with a loud
+/// banner) when the variable is unset.
+///
+/// # Panics
+/// When the variable is set but the server cannot be used, or when it is unset and
+/// `REQUIRE_POSTGRES` is set: a silently skipped backend must not look like a pass.
+pub async fn postgres() -> Option<TestDb> {
+    let Ok(admin_url) = std::env::var("TEST_DATABASE_URL") else {
+        assert!(
+            std::env::var_os("REQUIRE_POSTGRES").is_none(),
+            "REQUIRE_POSTGRES is set but TEST_DATABASE_URL is not"
+        );
+        warn_postgres_skipped();
+        return None;
+    };
+    assert_eq!(Engine::from_url(&admin_url), Some(Engine::Postgres), "TEST_DATABASE_URL");
+    let name = unique_name();
+    let mut admin = PgConnection::connect(&admin_url)
+        .await
+        .expect("connect to the PostgreSQL server named by TEST_DATABASE_URL");
+    admin
+        .execute(format!("create database {name}").as_str())
+        .await
+        .expect("create a PostgreSQL test database");
+    let mut url = url::Url::parse(&admin_url).expect("TEST_DATABASE_URL is a URL");
+    url.set_path(&name);
+    drop(admin);
+    let url = url.to_string();
+    let db = Database::connect_and_migrate(&url, &small_pool())
+        .await
+        .expect("migrate the PostgreSQL test database");
+    Some(TestDb { db, url, cleanup: Cleanup::PostgresDatabase { admin_url, name } })
+}
+
+/// Every engine available to this run: SQLite, then PostgreSQL when configured.
+pub async fn all() -> Vec<TestDb> {
+    let mut dbs = vec![sqlite().await];
+    dbs.extend(postgres().await);
+    dbs
+}
+
+fn warn_postgres_skipped() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        use std::io::Write;
+        // Straight to the file descriptor: eprintln! would be captured and hidden by libtest.
+        let _ = writeln!(
+            std::io::stderr().lock(),
+            "\n\
+             ************************************************************************\n\
+             * PostgreSQL SKIPPED: TEST_DATABASE_URL is not set, so storage tests   *\n\
+             * ran on SQLite only. Set it (e.g. postgres://postgres@127.0.0.1/test) *\n\
+             * to run them on PostgreSQL too.                                       *\n\
+             ************************************************************************"
+        );
+    });
+}

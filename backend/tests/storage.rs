@@ -1,0 +1,131 @@
+//! Storage specifications, run on SQLite and, when configured, on PostgreSQL.
+
+use backend::db::{Database, WriteTx};
+use backend::testing;
+use backend::{demo, reference, storage_test, with_pool, with_tx};
+
+storage_test! {
+    async fn seeding_loads_six_kecamatan_and_fifty_one_kelurahan(test: TestDb) {
+        let report = demo::seed_demo(&test.db).await.expect("seed");
+
+        assert_eq!((report.wilayah.kecamatan, report.wilayah.kelurahan), (6, 51));
+        let kecamatan = reference::list_kecamatan(&test.db).await.expect("list");
+        let names: Vec<_> = kecamatan.iter().map(|k| k.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Alak", "Kelapa Lima", "Kota Lama", "Kota Raja", "Maulafa", "Oebobo"],
+            "{:?}",
+            test.db.engine()
+        );
+        assert_eq!(kecamatan.iter().map(|k| k.kelurahan_count).sum::<i64>(), 51);
+    }
+
+    async fn seeding_twice_changes_nothing(test: TestDb) {
+        demo::seed_demo(&test.db).await.expect("first seed");
+        let before = snapshot(&test.db).await;
+
+        let second = demo::seed_demo(&test.db).await.expect("second seed");
+
+        assert!(second.is_empty(), "{:?}: {second:?}", test.db.engine());
+        assert_eq!(snapshot(&test.db).await, before);
+    }
+
+    async fn an_empty_database_is_reported_as_unseeded_until_seeded(test: TestDb) {
+        assert!(demo::is_empty(&test.db).await.expect("check"));
+        demo::seed_demo(&test.db).await.expect("seed");
+        assert!(!demo::is_empty(&test.db).await.expect("check"));
+    }
+
+    async fn a_write_transaction_that_is_dropped_saves_nothing(test: TestDb) {
+        let mut tx = test.db.begin_write().await.expect("begin");
+        insert_kecamatan(&mut tx, "uji", "Uji").await;
+        drop(tx);
+
+        assert!(reference::list_kecamatan(&test.db).await.expect("list").is_empty());
+    }
+
+    async fn a_duplicate_kecamatan_slug_is_refused_by_the_database(test: TestDb) {
+        let mut tx = test.db.begin_write().await.expect("begin");
+        insert_kecamatan(&mut tx, "uji", "Uji").await;
+        tx.commit().await.expect("commit");
+
+        let mut tx = test.db.begin_write().await.expect("begin");
+        let second = with_tx!(&mut tx, |conn| sqlx::query(
+            "insert into kecamatan (slug, name) values ('uji', 'Uji lagi')"
+        )
+        .execute(&mut **conn)
+        .await
+        .map(|_| ()));
+
+        let error = second.expect_err("unique slug");
+        assert!(
+            error.as_database_error().is_some_and(|e| e.is_unique_violation()),
+            "{error:?}"
+        );
+    }
+
+    async fn the_database_answers_a_ping_and_refuses_after_closing(test: TestDb) {
+        test.db.ping().await.expect("ping an open database");
+        test.db.close().await;
+        let error = test.db.ping().await.expect_err("closed pool");
+        assert!(error.is_unavailable(), "{error:?}");
+    }
+}
+
+#[tokio::test]
+async fn every_sqlite_connection_runs_with_wal_foreign_keys_and_full_sync() {
+    let test = testing::sqlite().await;
+    let Database::Sqlite(pool) = &test.db else { panic!("sqlite") };
+    let mut held = Vec::new();
+    for _ in 0..4 {
+        held.push(pool.acquire().await.expect("connection"));
+    }
+    for conn in &mut held {
+        let row: (String, i64, i64, i64) = sqlx::query_as(
+            "select (select * from pragma_journal_mode), (select * from pragma_foreign_keys),
+                    (select * from pragma_synchronous), (select * from pragma_busy_timeout)",
+        )
+        .fetch_one(&mut **conn)
+        .await
+        .expect("pragmas");
+        assert_eq!(row, ("wal".to_owned(), 1, 2, 5_000));
+    }
+}
+
+#[tokio::test]
+async fn sqlite_enforces_foreign_keys() {
+    let test = testing::sqlite().await;
+    let result = with_pool!(&test.db, |pool| sqlx::query(
+        "insert into kelurahan (kecamatan_id, name) values (999, 'Tanpa Kecamatan')"
+    )
+    .execute(pool)
+    .await
+    .map(|_| ()));
+    let error = result.expect_err("dangling kecamatan_id");
+    assert!(error.as_database_error().is_some_and(|e| e.is_foreign_key_violation()), "{error:?}");
+}
+
+#[tokio::test]
+async fn a_url_of_another_scheme_is_refused_with_a_clear_reason() {
+    let error = Database::connect("mysql://localhost/x", &Default::default())
+        .await
+        .expect_err("unknown scheme");
+    assert!(error.to_string().contains("sqlite: or postgres://"), "{error}");
+}
+
+async fn insert_kecamatan(tx: &mut WriteTx, slug: &str, name: &str) {
+    with_tx!(tx, |conn| sqlx::query("insert into kecamatan (slug, name) values ($1, $2)")
+        .bind(slug)
+        .bind(name)
+        .execute(&mut **conn)
+        .await
+        .map(|_| ()))
+    .expect("insert");
+}
+
+/// Every reference row with its timestamps: equal snapshots mean nothing changed.
+async fn snapshot(db: &Database) -> Vec<(String, String, String)> {
+    const SQL: &str = "select k.slug, l.name, cast(l.updated_at as text)
+        from kelurahan l join kecamatan k using (kecamatan_id) order by 1, 2";
+    with_pool!(db, |pool| sqlx::query_as(SQL).fetch_all(pool).await).expect("snapshot")
+}
