@@ -1,0 +1,103 @@
+//! The UI layer's error type and the pages that show errors inside the normal layout.
+
+use leptos::prelude::*;
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use leptos_meta::Title;
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::t;
+
+/// What a page or server fn can fail with, as the browser may see it: a kind, never a cause.
+/// Causes are logged on the server where they happen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    /// The database (or another dependency) is down; trying again later may work.
+    #[error("service unavailable")]
+    Unavailable,
+    /// The thing asked for does not exist.
+    #[error("not found")]
+    NotFound,
+    /// A bug or broken invariant on the server.
+    #[error("internal error")]
+    Internal,
+    /// The request never completed (offline, timeout, malformed answer).
+    #[error("request failed")]
+    Transport,
+}
+
+impl AppError {
+    /// The HTTP status this error answers with.
+    #[must_use]
+    pub const fn status(self) -> u16 {
+        match self {
+            AppError::Unavailable => 503,
+            AppError::NotFound => 404,
+            AppError::Internal | AppError::Transport => 500,
+        }
+    }
+
+    /// Catalogue keys of the title and explanation shown to the visitor.
+    #[must_use]
+    pub const fn message_keys(self) -> (&'static str, &'static str) {
+        match self {
+            AppError::Unavailable => ("error-unavailable-title", "error-unavailable-body"),
+            AppError::NotFound => ("error-not-found-title", "error-not-found-body"),
+            AppError::Internal | AppError::Transport => {
+                ("error-internal-title", "error-internal-body")
+            }
+        }
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(_value: ServerFnErrorErr) -> Self {
+        AppError::Transport
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<backend::Error> for AppError {
+    fn from(error: backend::Error) -> Self {
+        tracing::error!(error = ?error, "backend failure");
+        if error.is_unavailable() {
+            AppError::Unavailable
+        } else {
+            AppError::Internal
+        }
+    }
+}
+
+/// Shows an error in the page's main area and answers with its HTTP status.
+#[component]
+pub fn ErrorPage(error: AppError) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(
+            http::StatusCode::from_u16(error.status())
+                .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR),
+        );
+    }
+    let (title_key, body_key) = error.message_keys();
+    let title = t(title_key);
+    view! {
+        <Title text=title.clone() />
+        <section class="error-panel" aria-labelledby="error-title">
+            <h1 id="error-title">{title}</h1>
+            <p>{t(body_key)}</p>
+            <p>
+                <a class="button" href="/">
+                    {t("error-back-home")}
+                </a>
+            </p>
+        </section>
+    }
+}
+
+/// The page for an address that matches no route.
+#[component]
+pub fn NotFoundPage() -> impl IntoView {
+    view! { <ErrorPage error=AppError::NotFound /> }
+}

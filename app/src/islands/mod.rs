@@ -1,0 +1,9 @@
+//! Islands: the only components shipped to the browser as WebAssembly.
+//!
+//! Each island enhances HTML that already works without JavaScript, and receives its text
+//! already translated as props, so the translation catalogues stay on the server and out of
+//! the download.
+
+mod search_box;
+
+pub use search_box::SearchBox;
