@@ -1,0 +1,318 @@
+//! Typed configuration, read once from the environment (and an optional `.env`) at start-up.
+//!
+//! Running with nothing configured works: SQLite under `./data/`, media in `./data/media`,
+//! the site on <http://127.0.0.1:3000>. Each bad value stops start-up with one line naming the
+//! variable and how to fix it.
+
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use backend::db::Engine;
+use url::Url;
+
+/// A value that must never be printed, e.g. a database URL with a password in it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    /// Wraps a secret value.
+    #[must_use]
+    pub fn new(value: impl Into<String>) -> Secret {
+        Secret(value.into())
+    }
+
+    /// The value itself, for the one place that needs it.
+    #[must_use]
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("[redacted]")
+    }
+}
+
+/// How log lines are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    /// Human-readable, for a terminal.
+    Pretty,
+    /// One JSON object per line, for a log collector.
+    Json,
+}
+
+/// Everything the server needs to know about its environment.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// `PASAR_LISTEN`: address and port to listen on.
+    pub listen: SocketAddr,
+    /// `DATABASE_URL`: `sqlite://…` (default) or `postgres://…`.
+    pub database_url: Secret,
+    /// `PASAR_MEDIA_DIR`: folder for uploaded photos.
+    pub media_dir: PathBuf,
+    /// `PASAR_PUBLIC_URL`: the address people use, for links and cookie security.
+    pub public_url: Url,
+    /// `PASAR_SECURE_COOKIES`: mark cookies `Secure`; defaults to whether the public URL is https.
+    pub secure_cookies: bool,
+    /// `PASAR_LOG_FORMAT`: `pretty` or `json`.
+    pub log_format: LogFormat,
+    /// `PASAR_SITE_ROOT`: folder with the built stylesheet, scripts and public files.
+    pub site_root: PathBuf,
+}
+
+/// One bad setting: which variable, what is wrong, and what to do.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[error("{variable}: {problem}; {fix}")]
+pub struct ConfigError {
+    /// The environment variable at fault.
+    pub variable: &'static str,
+    /// What is wrong with its value.
+    pub problem: String,
+    /// How to put it right.
+    pub fix: String,
+}
+
+impl ConfigError {
+    /// An error about `variable`.
+    pub fn new(variable: &'static str, problem: impl Into<String>, fix: impl Into<String>) -> Self {
+        ConfigError { variable, problem: problem.into(), fix: fix.into() }
+    }
+}
+
+/// The SQLite file used when `DATABASE_URL` is unset.
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/pasar-purna.db";
+
+impl Config {
+    /// Reads the process environment (after loading `.env`, if present).
+    ///
+    /// # Errors
+    /// The first setting that is invalid.
+    pub fn from_env() -> Result<Config, ConfigError> {
+        // A missing .env is normal; a malformed one is worth stopping for.
+        if let Err(error) = dotenvy::dotenv() {
+            if !error.not_found() {
+                return Err(ConfigError::new(
+                    ".env",
+                    error.to_string(),
+                    "fix the line or remove the file",
+                ));
+            }
+        }
+        Config::from_lookup(|name| std::env::var(name).ok().filter(|v| !v.trim().is_empty()))
+    }
+
+    /// Builds the configuration from any source of variables (the tests pass a map).
+    ///
+    /// # Errors
+    /// The first setting that is invalid.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Config, ConfigError> {
+        let listen = match lookup("PASAR_LISTEN") {
+            None => SocketAddr::from(([127, 0, 0, 1], 3000)),
+            Some(value) => value.trim().parse().map_err(|_| {
+                ConfigError::new(
+                    "PASAR_LISTEN",
+                    format!("{value:?} is not an address and port"),
+                    "set it like 127.0.0.1:3000 or 0.0.0.0:8080",
+                )
+            })?,
+        };
+
+        let database_url =
+            lookup("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned());
+        if Engine::from_url(&database_url).is_none() {
+            // Never echo the value: it may carry a password.
+            return Err(ConfigError::new(
+                "DATABASE_URL",
+                "the URL is neither sqlite: nor postgres://",
+                format!("unset it for the default {DEFAULT_DATABASE_URL}, or use postgres://user@host/db"),
+            ));
+        }
+
+        let public_url_text =
+            lookup("PASAR_PUBLIC_URL").unwrap_or_else(|| format!("http://{listen}"));
+        let public_url = Url::parse(&public_url_text)
+            .ok()
+            .filter(|url| matches!(url.scheme(), "http" | "https") && url.host().is_some())
+            .ok_or_else(|| {
+                ConfigError::new(
+                    "PASAR_PUBLIC_URL",
+                    format!("{public_url_text:?} is not an http(s) URL"),
+                    "set it like https://pasarpurna.kupangkota.go.id",
+                )
+            })?;
+
+        let secure_cookies = match lookup("PASAR_SECURE_COOKIES") {
+            None => public_url.scheme() == "https",
+            Some(value) => parse_bool(&value).ok_or_else(|| {
+                ConfigError::new(
+                    "PASAR_SECURE_COOKIES",
+                    format!("{value:?} is not true or false"),
+                    "set it to true or false",
+                )
+            })?,
+        };
+
+        let log_format = match lookup("PASAR_LOG_FORMAT").as_deref().map(str::trim) {
+            None | Some("pretty") => LogFormat::Pretty,
+            Some("json") => LogFormat::Json,
+            Some(other) => {
+                return Err(ConfigError::new(
+                    "PASAR_LOG_FORMAT",
+                    format!("{other:?} is not a log format"),
+                    "set it to pretty or json",
+                ))
+            }
+        };
+
+        Ok(Config {
+            listen,
+            database_url: Secret::new(database_url),
+            media_dir: lookup("PASAR_MEDIA_DIR")
+                .map_or_else(|| PathBuf::from("data/media"), PathBuf::from),
+            public_url,
+            secure_cookies,
+            log_format,
+            site_root: lookup("PASAR_SITE_ROOT")
+                .map_or_else(|| PathBuf::from("target/site"), PathBuf::from),
+        })
+    }
+
+    /// Checks the folders the server writes to, creating them when missing.
+    ///
+    /// # Errors
+    /// The variable whose folder cannot be created or written.
+    pub fn prepare_directories(&self) -> Result<(), ConfigError> {
+        ensure_writable("PASAR_MEDIA_DIR", &self.media_dir)?;
+        if let Some(file) = sqlite_file(self.database_url.expose()) {
+            if let Some(parent) = file.parent().filter(|p| !p.as_os_str().is_empty()) {
+                ensure_writable("DATABASE_URL", parent)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+fn parse_bool(value: &str) -> Option<bool> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" | "on" => Some(true),
+        "0" | "false" | "no" | "off" => Some(false),
+        _ => None,
+    }
+}
+
+/// The file path of a `sqlite:` URL, without its `?options`.
+fn sqlite_file(url: &str) -> Option<PathBuf> {
+    let rest = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:"))?;
+    let path = rest.split('?').next().unwrap_or_default();
+    (!path.is_empty() && path != ":memory:").then(|| PathBuf::from(path))
+}
+
+fn ensure_writable(variable: &'static str, dir: &std::path::Path) -> Result<(), ConfigError> {
+    let fail = |why: std::io::Error| {
+        ConfigError::new(
+            variable,
+            format!("cannot write to folder {} ({})", dir.display(), why.kind()),
+            "create it with write permission for this user, or point the variable elsewhere",
+        )
+    };
+    std::fs::create_dir_all(dir).map_err(fail)?;
+    let probe = dir.join(".write-test");
+    std::fs::write(&probe, b"ok").map_err(fail)?;
+    std::fs::remove_file(&probe).map_err(fail)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use super::*;
+
+    fn config(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let map: HashMap<String, String> =
+            vars.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
+        Config::from_lookup(|name| map.get(name).cloned())
+    }
+
+    #[test]
+    fn nothing_configured_means_sqlite_on_localhost_port_3000() {
+        let config = config(&[]).expect("defaults are valid");
+        assert_eq!(config.listen.to_string(), "127.0.0.1:3000");
+        assert_eq!(config.database_url.expose(), DEFAULT_DATABASE_URL);
+        assert_eq!(config.public_url.as_str(), "http://127.0.0.1:3000/");
+        assert!(!config.secure_cookies);
+        assert_eq!(config.log_format, LogFormat::Pretty);
+    }
+
+    #[test]
+    fn an_https_public_url_turns_on_secure_cookies() {
+        let config = config(&[("PASAR_PUBLIC_URL", "https://pasar.example.id")]).expect("valid");
+        assert!(config.secure_cookies);
+        let forced = super::tests::config(&[
+            ("PASAR_PUBLIC_URL", "https://pasar.example.id"),
+            ("PASAR_SECURE_COOKIES", "false"),
+        ])
+        .expect("valid");
+        assert!(!forced.secure_cookies);
+    }
+
+    #[test]
+    fn a_bad_listen_address_names_the_variable_and_the_fix() {
+        let error = config(&[("PASAR_LISTEN", "port 3000")]).expect_err("invalid");
+        assert_eq!(error.variable, "PASAR_LISTEN");
+        assert!(error.to_string().contains("127.0.0.1:3000"), "{error}");
+    }
+
+    #[test]
+    fn a_database_url_of_another_kind_is_refused_without_echoing_it() {
+        let error =
+            config(&[("DATABASE_URL", "mysql://admin:hunter2@db/pasar")]).expect_err("invalid");
+        assert_eq!(error.variable, "DATABASE_URL");
+        assert!(!error.to_string().contains("hunter2"), "{error}");
+    }
+
+    #[test]
+    fn a_public_url_without_http_is_refused() {
+        for bad in ["pasar.example.id", "ftp://pasar.example.id", "http://"] {
+            let error = config(&[("PASAR_PUBLIC_URL", bad)]).expect_err(bad);
+            assert_eq!(error.variable, "PASAR_PUBLIC_URL");
+        }
+    }
+
+    #[test]
+    fn unknown_log_formats_and_booleans_are_refused() {
+        assert_eq!(
+            config(&[("PASAR_LOG_FORMAT", "xml")]).expect_err("xml").variable,
+            "PASAR_LOG_FORMAT"
+        );
+        assert_eq!(
+            config(&[("PASAR_SECURE_COOKIES", "maybe")]).expect_err("maybe").variable,
+            "PASAR_SECURE_COOKIES"
+        );
+    }
+
+    #[test]
+    fn the_database_url_is_redacted_in_debug_output() {
+        let config =
+            config(&[("DATABASE_URL", "postgres://pasar:hunter2@db/pasar")]).expect("valid");
+        let printed = format!("{config:?}");
+        assert!(!printed.contains("hunter2"), "{printed}");
+        assert!(printed.contains("[redacted]"));
+    }
+
+    #[test]
+    fn sqlite_urls_name_their_file() {
+        assert_eq!(sqlite_file("sqlite://data/x.db?mode=rwc"), Some(PathBuf::from("data/x.db")));
+        assert_eq!(sqlite_file("sqlite::memory:"), None);
+        assert_eq!(sqlite_file("postgres://h/db"), None);
+    }
+
+    #[test]
+    fn an_unwritable_folder_is_reported_with_its_variable() {
+        let config = config(&[("PASAR_MEDIA_DIR", "/proc/pasar-purna-media")]).expect("valid");
+        let error = config.prepare_directories().expect_err("/proc is not writable");
+        assert_eq!(error.variable, "PASAR_MEDIA_DIR");
+    }
+}

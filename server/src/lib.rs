@@ -1,0 +1,11 @@
+//! The Pasar Purna server: configuration, HTTP router and start-up, as a library so that the
+//! integration tests can build the very same router in-process.
+
+pub mod config;
+pub mod router;
+pub mod routes;
+pub mod startup;
+pub mod telemetry;
+
+pub use config::Config;
+pub use router::{router, ServerState};

@@ -1,0 +1,77 @@
+//! `pasar-purna`: the server binary and its command line.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use server::config::Config;
+use server::{startup, telemetry};
+
+/// Pasar Purna: the City of Kupang's market platform for returned migrant workers.
+///
+/// Configuration comes from environment variables (and ./.env); see the README.
+#[derive(Debug, Parser)]
+#[command(version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Run the web server (the default).
+    Serve {
+        /// Load the demo data first if the database has never been seeded.
+        #[arg(long)]
+        seed_if_empty: bool,
+    },
+    /// Apply pending database migrations, then exit.
+    Migrate,
+    /// Load reference and demo data (idempotent), then exit.
+    SeedDemo,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let config = match Config::from_env() {
+        Ok(config) => config,
+        Err(error) => return fail(&error),
+    };
+    telemetry::init(config.log_format);
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(runtime) => runtime,
+        Err(error) => return fail(&error),
+    };
+    match runtime
+        .block_on(run(cli.command.unwrap_or(Command::Serve { seed_if_empty: false }), &config))
+    {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => fail(&error),
+    }
+}
+
+async fn run(command: Command, config: &Config) -> anyhow::Result<()> {
+    config.prepare_directories()?;
+    let db = startup::open_database(config).await?;
+    match command {
+        Command::Migrate => {
+            tracing::info!(engine = db.engine().name(), "migrations applied");
+        }
+        Command::SeedDemo => {
+            let report = backend::demo::seed_demo(&db).await?;
+            tracing::info!(?report, "demo data loaded");
+        }
+        Command::Serve { seed_if_empty } => {
+            if seed_if_empty && backend::demo::is_empty(&db).await? {
+                backend::demo::seed_demo(&db).await?;
+            }
+            startup::serve(config, startup::server_state(config, db)).await?;
+        }
+    }
+    Ok(())
+}
+
+/// One line on stderr and a failing exit code: no backtrace, no panic.
+fn fail(error: &dyn std::fmt::Display) -> ExitCode {
+    eprintln!("pasar-purna: error: {error}");
+    ExitCode::FAILURE
+}

@@ -1,0 +1,81 @@
+//! The HTTP router: Leptos pages and server fns, probes, the language switch, static files,
+//! wrapped in request ids, tracing and compression.
+
+use axum::extract::FromRef;
+use axum::http::{HeaderName, Request};
+use axum::routing::{get, post};
+use axum::Router;
+use backend::AppState;
+use leptos::prelude::{provide_context, LeptosOptions};
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use tower_http::compression::CompressionLayer;
+use tower_http::request_id::{
+    MakeRequestUuid, PropagateRequestIdLayer, RequestId, SetRequestIdLayer,
+};
+use tower_http::trace::TraceLayer;
+
+use crate::routes::{assets, health, language};
+
+/// Everything a request handler may need.
+#[derive(Clone, Debug)]
+pub struct ServerState {
+    /// Backend services and the database.
+    pub app: AppState,
+    /// Where the built site lives and what the bundle is called.
+    pub leptos: LeptosOptions,
+    /// Whether cookies get the `Secure` flag.
+    pub secure_cookies: bool,
+    /// The hashed stylesheet's address, found in the site root at start-up.
+    pub stylesheet: app::Stylesheet,
+}
+
+impl ServerState {
+    /// Context every page render and server fn gets.
+    pub fn provide_page_context(&self) {
+        provide_context(self.app.clone());
+        provide_context(self.stylesheet.clone());
+    }
+}
+
+impl FromRef<ServerState> for LeptosOptions {
+    fn from_ref(state: &ServerState) -> Self {
+        state.leptos.clone()
+    }
+}
+
+impl FromRef<ServerState> for AppState {
+    fn from_ref(state: &ServerState) -> Self {
+        state.app.clone()
+    }
+}
+
+/// Builds the whole application.
+pub fn router(state: ServerState) -> Router {
+    let request_id = HeaderName::from_static("x-request-id");
+    let context_state = state.clone();
+    let options = state.leptos.clone();
+    Router::new()
+        .route("/healthz", get(health::alive))
+        .route("/readyz", get(health::ready))
+        .route("/bahasa", post(language::switch))
+        .leptos_routes_with_context(
+            &state,
+            generate_route_list(app::App),
+            move || context_state.provide_page_context(),
+            move || app::shell(options.clone()),
+        )
+        .fallback(assets::files_or_not_found)
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http().make_span_with(|request: &Request<_>| {
+            let id = request
+                .extensions()
+                .get::<RequestId>()
+                .and_then(|id| id.header_value().to_str().ok())
+                .unwrap_or_default();
+            // The path only: query strings may carry what people typed.
+            tracing::info_span!("request", request_id = %id, method = %request.method(), path = %request.uri().path())
+        }))
+        .layer(PropagateRequestIdLayer::new(request_id.clone()))
+        .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
+        .with_state(state)
+}

@@ -1,0 +1,107 @@
+//! Start-up and shutdown: connect, migrate, optionally seed, listen, and stop gracefully.
+
+use std::time::Duration;
+
+use backend::db::{ConnectOptions, Database};
+use backend::AppState;
+use leptos::prelude::LeptosOptions;
+use tokio::net::TcpListener;
+
+use crate::config::{Config, ConfigError};
+use crate::{router, ServerState};
+
+/// The name of the built bundle (`/pkg/pasar-purna.<hash>.js` and friends).
+pub const OUTPUT_NAME: &str = "pasar-purna";
+
+/// Connects to the configured database and applies pending migrations.
+///
+/// # Errors
+/// A [`ConfigError`] on `DATABASE_URL` saying what failed.
+pub async fn open_database(config: &Config) -> Result<Database, ConfigError> {
+    Database::connect_and_migrate(config.database_url.expose(), &ConnectOptions::default())
+        .await
+        .map_err(|error| {
+            ConfigError::new(
+                "DATABASE_URL",
+                error.to_string(),
+                "check that the database is running and the URL is right (unset it to use the built-in SQLite)",
+            )
+        })
+}
+
+/// The options Leptos needs to find and name the built bundle.
+#[must_use]
+pub fn leptos_options(config: &Config) -> LeptosOptions {
+    LeptosOptions::builder()
+        .output_name(OUTPUT_NAME)
+        .site_root(config.site_root.to_string_lossy().into_owned())
+        .site_pkg_dir("pkg")
+        .site_addr(config.listen)
+        // The build script renames the bundle with content hashes and writes hash.txt.
+        .hash_files(true)
+        .build()
+}
+
+/// Builds the shared state from a connected database.
+#[must_use]
+pub fn server_state(config: &Config, db: Database) -> ServerState {
+    ServerState {
+        app: AppState { db, media_dir: config.media_dir.clone() },
+        leptos: leptos_options(config),
+        secure_cookies: config.secure_cookies,
+        stylesheet: app::Stylesheet(crate::routes::assets::stylesheet_href(
+            &config.site_root,
+            OUTPUT_NAME,
+        )),
+    }
+}
+
+/// Serves until SIGINT or SIGTERM, then lets in-flight requests finish.
+///
+/// # Errors
+/// When the address cannot be bound or the server fails.
+pub async fn serve(config: &Config, state: ServerState) -> anyhow::Result<()> {
+    let listener = TcpListener::bind(config.listen).await.map_err(|error| {
+        ConfigError::new(
+            "PASAR_LISTEN",
+            format!("cannot listen on {} ({})", config.listen, error.kind()),
+            "stop whatever uses that port or choose another",
+        )
+    })?;
+    let db = state.app.db.clone();
+    let app = router(state);
+    tracing::info!(address = %config.listen, public_url = %config.public_url, "Pasar Purna is ready");
+    // Without TCP_NODELAY, Nagle's algorithm holds back the last chunk of each streamed page
+    // for ~40 ms waiting for an ACK.
+    let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
+        if let Err(error) = tcp.set_nodelay(true) {
+            tracing::warn!(%error, "could not set TCP_NODELAY");
+        }
+    });
+    axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await?;
+    tracing::info!("stopped accepting connections; closing the database");
+    tokio::time::timeout(Duration::from_secs(10), db.close()).await.ok();
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let interrupt = async {
+        tokio::signal::ctrl_c().await.ok();
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutdown signal received; finishing in-flight requests");
+}

@@ -1,0 +1,26 @@
+//! Logging with `tracing`: one span per request carrying its request id.
+//!
+//! Only the method, the path and ids are recorded, never query strings, bodies or headers,
+//! so that no phone number, NIK or password can reach the logs.
+
+use tracing_subscriber::layer::SubscriberExt;
+use tracing_subscriber::util::SubscriberInitExt;
+use tracing_subscriber::EnvFilter;
+
+use crate::config::LogFormat;
+
+/// Default verbosity when `RUST_LOG` is unset.
+const DEFAULT_FILTER: &str = "info,sqlx=warn,tower_http=info";
+
+/// Installs the global subscriber. Call once, first thing in `main`.
+pub fn init(format: LogFormat) {
+    let filter =
+        EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(DEFAULT_FILTER));
+    let registry = tracing_subscriber::registry().with(filter);
+    match format {
+        LogFormat::Pretty => registry.with(tracing_subscriber::fmt::layer().compact()).init(),
+        LogFormat::Json => {
+            registry.with(tracing_subscriber::fmt::layer().json().flatten_event(true)).init()
+        }
+    }
+}

@@ -1,0 +1,88 @@
+//! The rendered pages, over HTTP in-process, on SQLite and (when configured) PostgreSQL.
+
+use crate::support::TestApp;
+use backend::storage_test;
+use backend::testing;
+
+storage_test! {
+    async fn the_home_page_is_in_bahasa_indonesia_with_the_seeded_kecamatan(test_db: TestDb) {
+        let engine = test_db.db.engine();
+        let app = TestApp::seeded(test_db).await;
+
+        let reply = app.get("/", &[]).await;
+
+        assert_eq!(reply.status, 200, "{engine:?}");
+        assert!(reply.body.contains(r#"<html lang="id""#), "{engine:?}: {}", reply.body);
+        assert!(reply.body.contains("Karya purna PMI Kota Kupang"));
+        for kecamatan in ["Alak", "Kelapa Lima", "Kota Lama", "Kota Raja", "Maulafa", "Oebobo"] {
+            assert!(reply.body.contains(kecamatan), "{engine:?} lacks {kecamatan}");
+        }
+        assert!(reply.body.contains("12 kelurahan"), "Alak has 12 kelurahan");
+    }
+
+    async fn a_page_that_needs_the_database_says_so_in_the_visitors_language_when_it_is_down(test_db: TestDb) {
+        let app = TestApp::seeded(test_db).await;
+        app.test_db.db.close().await;
+
+        let reply = app.get("/", &[("cookie", "lang=en")]).await;
+
+        assert_eq!(reply.status, 503, "{}", reply.body);
+        assert!(reply.body.contains("Service temporarily unavailable"), "{}", reply.body);
+        assert!(reply.body.contains("Skip to content"), "the error keeps the layout");
+    }
+}
+
+#[tokio::test]
+async fn an_english_browser_gets_english_without_choosing() {
+    let app = TestApp::seeded(testing::sqlite().await).await;
+
+    let reply = app.get("/", &[("accept-language", "en-GB,en;q=0.9")]).await;
+
+    assert!(reply.body.contains(r#"<html lang="en""#), "{}", reply.body);
+    assert!(
+        reply.body.contains("Made by Kupang&#39;s returned migrant workers")
+            || reply.body.contains("Made by Kupang's returned migrant workers")
+    );
+}
+
+#[tokio::test]
+async fn the_language_cookie_wins_over_the_browser_language() {
+    let app = TestApp::seeded(testing::sqlite().await).await;
+
+    let reply = app.get("/", &[("accept-language", "id-ID"), ("cookie", "lang=en")]).await;
+
+    assert!(reply.body.contains(r#"<html lang="en""#), "{}", reply.body);
+}
+
+#[tokio::test]
+async fn an_unknown_address_is_a_translated_404_inside_the_layout() {
+    let app = TestApp::seeded(testing::sqlite().await).await;
+
+    let reply = app.get("/tidak-ada", &[]).await;
+
+    assert_eq!(reply.status, 404);
+    assert!(reply.body.contains("Halaman tidak ditemukan"), "{}", reply.body);
+    assert!(reply.body.contains("Langsung ke isi halaman"), "skip link of the layout");
+    assert!(reply.body.contains("Semua waktu dalam WITA"), "footer of the layout");
+}
+
+#[tokio::test]
+async fn the_search_page_echoes_the_query_and_says_nothing_is_listed_yet() {
+    let app = TestApp::seeded(testing::sqlite().await).await;
+
+    let reply = app.get("/cari?q=tenun%20ikat", &[]).await;
+
+    assert_eq!(reply.status, 200);
+    assert!(reply.body.contains("Hasil pencarian untuk “tenun ikat”"), "{}", reply.body);
+    assert!(reply.body.contains("Belum ada produk"));
+}
+
+#[tokio::test]
+async fn every_response_carries_a_request_id_and_pages_are_compressed() {
+    let app = TestApp::seeded(testing::sqlite().await).await;
+
+    let reply = app.get("/", &[("accept-encoding", "br, gzip")]).await;
+
+    assert_eq!(reply.header("content-encoding"), "br");
+    assert_eq!(reply.header("x-request-id").len(), 36, "a UUID");
+}
