@@ -6,7 +6,10 @@
 pub mod locale;
 pub mod market;
 pub mod money;
+pub mod password;
+pub mod phone;
 pub mod wita;
 
 pub use locale::Locale;
 pub use money::Rupiah;
+pub use phone::PhoneNumber;

@@ -43,7 +43,7 @@ wasm_opt() { scripts/tools/node_modules/.bin/wasm-opt "$@"; }
 
 # Builds the browser bundle and public files into target/site:
 #   pkg/pasar-purna.<hash>.{js,wasm,css}, and the contents of public/.
-# Writes hash.txt next to the server binaries, where Leptos looks for the hashed names.
+# Writes target/site/hash.txt, from which the server learns the hashed names.
 build_site() {
   ensure_build_tools
   say "building the browser bundle (islands, wasm-release profile)"
@@ -77,10 +77,7 @@ build_site() {
         params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length } }));
       fs.writeFileSync(p + ".gz", zlib.gzipSync(data, { level: 9 }));
     }' "$site/pkg"
-  for dir in target/debug target/debug/deps target/release; do
-    mkdir -p "$dir"
-    printf 'js: %s\nwasm: %s\ncss: %s\n' "$js" "$wasm" "$css" > "$dir/hash.txt"
-  done
+  printf 'js: %s\nwasm: %s\ncss: %s\n' "$js" "$wasm" "$css" > "$site/hash.txt"
   say "site built: $(du -sh "$site" | cut -f1) in $site"
 }
 

@@ -29,16 +29,26 @@ pub async fn open_database(config: &Config) -> Result<Database, ConfigError> {
         })
 }
 
+/// The file, in the site root, where the build records the bundle's content hashes.
+pub const HASH_FILE: &str = "hash.txt";
+
 /// The options Leptos needs to find and name the built bundle.
+///
+/// The build names bundle files with content hashes and records them in `hash.txt`. Leptos
+/// looks for that file beside the running executable unless given an absolute path, and
+/// panics at render time when it is missing; so the path is made absolute here, and hashed
+/// names are used only when the file exists (an unbuilt site still renders its HTML).
 #[must_use]
 pub fn leptos_options(config: &Config) -> LeptosOptions {
+    let hash_file = std::path::absolute(config.site_root.join(HASH_FILE))
+        .unwrap_or_else(|_| config.site_root.join(HASH_FILE));
     LeptosOptions::builder()
         .output_name(OUTPUT_NAME)
         .site_root(config.site_root.to_string_lossy().into_owned())
         .site_pkg_dir("pkg")
         .site_addr(config.listen)
-        // The build script renames the bundle with content hashes and writes hash.txt.
-        .hash_files(true)
+        .hash_files(hash_file.is_file())
+        .hash_file(std::sync::Arc::<str>::from(hash_file.to_string_lossy()))
         .build()
 }
 

@@ -3,4 +3,5 @@
 
 mod pages;
 mod platform;
+mod recovery;
 mod support;

@@ -26,6 +26,13 @@ impl TestApp {
         TestApp::new(test_db, std::path::Path::new("target/site"))
     }
 
+    /// The app over `db`, keeping `test_db` alive (and cleaned up) for the test's duration.
+    pub fn with_database(test_db: TestDb, db: backend::Database) -> TestApp {
+        let config = Config::from_lookup(|_| None).expect("default configuration");
+        let state = server::startup::server_state(&config, db);
+        TestApp { router: server::router(state), test_db }
+    }
+
     pub fn new(test_db: TestDb, site_root: &std::path::Path) -> TestApp {
         let site_root = site_root.to_string_lossy().into_owned();
         let config = Config::from_lookup(|name| match name {

@@ -1,0 +1,173 @@
+//! Indonesian mobile numbers, as people type them and as we store them.
+//!
+//! People write `0812-3456-7890`, `62 812 3456 7890` or `+62 812-3456-7890`; all are the same
+//! number and must find the same account, so every number is stored in E.164: `+6281234567890`.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// Digits allowed after the country code 62 (the national number without its leading 0).
+const NATIONAL_DIGITS: std::ops::RangeInclusive<usize> = 10..=13;
+
+/// A normalised Indonesian mobile number in E.164 form (`+628…`).
+#[derive(Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct PhoneNumber(String);
+
+/// Why a typed number is not an Indonesian mobile number. Each maps to a translated message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum PhoneError {
+    /// Nothing was typed.
+    #[error("phone number is empty")]
+    Empty,
+    /// Letters or symbols other than spaces, dashes, dots, brackets and a leading `+`.
+    #[error("phone number has characters other than digits")]
+    InvalidCharacters,
+    /// Not `08…`, `628…` or `+628…`.
+    #[error("not an Indonesian mobile number")]
+    NotMobile,
+    /// Too few digits.
+    #[error("phone number is too short")]
+    TooShort,
+    /// Too many digits.
+    #[error("phone number is too long")]
+    TooLong,
+}
+
+impl PhoneNumber {
+    /// Reads a number as a person typed it.
+    ///
+    /// # Errors
+    /// [`PhoneError`] saying what is wrong.
+    pub fn parse(input: &str) -> Result<PhoneNumber, PhoneError> {
+        let trimmed = input.trim();
+        if trimmed.is_empty() {
+            return Err(PhoneError::Empty);
+        }
+        let (plus, rest) = match trimmed.strip_prefix('+') {
+            Some(rest) => (true, rest),
+            None => (false, trimmed),
+        };
+        let mut digits = String::with_capacity(rest.len());
+        for c in rest.chars() {
+            match c {
+                '0'..='9' => digits.push(c),
+                ' ' | '-' | '.' | '(' | ')' | '\u{a0}' => {}
+                _ => return Err(PhoneError::InvalidCharacters),
+            }
+        }
+        let national = if let Some(after_country) = digits.strip_prefix("62") {
+            after_country
+        } else if !plus && digits.starts_with('0') {
+            &digits[1..]
+        } else {
+            return Err(PhoneError::NotMobile);
+        };
+        if !national.starts_with('8') {
+            return Err(PhoneError::NotMobile);
+        }
+        if national.len() < *NATIONAL_DIGITS.start() {
+            return Err(PhoneError::TooShort);
+        }
+        if national.len() > *NATIONAL_DIGITS.end() {
+            return Err(PhoneError::TooLong);
+        }
+        Ok(PhoneNumber(format!("+62{national}")))
+    }
+
+    /// The E.164 form, `+6281234567890`: what is stored and compared.
+    #[must_use]
+    pub fn e164(&self) -> &str {
+        &self.0
+    }
+
+    /// The digits WhatsApp's click-to-chat links want: `6281234567890`.
+    #[must_use]
+    pub fn wa_me_digits(&self) -> &str {
+        &self.0[1..]
+    }
+
+    /// A form that reveals little in lists and logs: `+62812******90`.
+    #[must_use]
+    pub fn masked(&self) -> String {
+        let visible_end = &self.0[self.0.len() - 2..];
+        let hidden = self.0.len() - 6 - 2;
+        format!("{}{}{visible_end}", &self.0[..6], "*".repeat(hidden))
+    }
+}
+
+/// Debug shows the masked number: a phone number is personal data and must not reach logs.
+impl fmt::Debug for PhoneNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "PhoneNumber({})", self.masked())
+    }
+}
+
+impl TryFrom<String> for PhoneNumber {
+    type Error = PhoneError;
+
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        PhoneNumber::parse(&value)
+    }
+}
+
+impl From<PhoneNumber> for String {
+    fn from(phone: PhoneNumber) -> String {
+        phone.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_common_spelling_of_a_number_is_the_same_number() {
+        for typed in [
+            "0812-3456-7890",
+            "081234567890",
+            "62 812 3456 7890",
+            "+62 812-3456-7890",
+            "+6281234567890",
+            "(0812) 3456.7890",
+            " 0812 3456 7890 ",
+        ] {
+            assert_eq!(
+                PhoneNumber::parse(typed).map(|p| p.e164().to_owned()),
+                Ok("+6281234567890".into()),
+                "{typed}"
+            );
+        }
+    }
+
+    #[test]
+    fn landlines_and_foreign_numbers_are_not_mobile_numbers() {
+        assert_eq!(PhoneNumber::parse("0380 821234"), Err(PhoneError::NotMobile));
+        assert_eq!(PhoneNumber::parse("+60 12 345 6789"), Err(PhoneError::NotMobile));
+        assert_eq!(PhoneNumber::parse("+0812345678901"), Err(PhoneError::NotMobile));
+        assert_eq!(PhoneNumber::parse("812345678901"), Err(PhoneError::NotMobile));
+    }
+
+    #[test]
+    fn letters_and_empty_input_are_refused() {
+        assert_eq!(PhoneNumber::parse("0812-34x6-7890"), Err(PhoneError::InvalidCharacters));
+        assert_eq!(PhoneNumber::parse("   "), Err(PhoneError::Empty));
+    }
+
+    #[test]
+    fn numbers_outside_ten_to_thirteen_national_digits_are_refused() {
+        assert_eq!(PhoneNumber::parse("0812-345-678"), Err(PhoneError::TooShort));
+        assert!(PhoneNumber::parse("0812-3456-789").is_ok());
+        assert!(PhoneNumber::parse("0812-3456-7890-12").is_ok());
+        assert_eq!(PhoneNumber::parse("0812-3456-7890-123"), Err(PhoneError::TooLong));
+    }
+
+    #[test]
+    fn debug_output_and_masking_hide_the_middle_digits() {
+        let phone = PhoneNumber::parse("081234567890").unwrap();
+        assert_eq!(phone.masked(), "+62812******90");
+        assert!(!format!("{phone:?}").contains("34567"));
+        assert_eq!(phone.wa_me_digits(), "6281234567890");
+    }
+}
