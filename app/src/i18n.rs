@@ -52,3 +52,23 @@ pub fn current_locale() -> Locale {
     let i18n = expect_context::<I18n>();
     Locale::from_tag(i18n.language.get_untracked().id).unwrap_or_default()
 }
+
+#[cfg(feature = "ssr")]
+fluent_templates::static_loader! {
+    // The same catalogues, for text the server writes outside a page render (e.g. the refusal
+    // of a cross-site form post), where there is no Leptos context to ask.
+    static SERVER_CATALOGUES = {
+        locales: "./locales",
+        fallback_language: "id",
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+/// A message in `locale`, for server code outside a page render.
+#[cfg(feature = "ssr")]
+#[must_use]
+pub fn server_text(locale: Locale, key: &str) -> String {
+    use fluent_templates::Loader;
+    let language: fluent_templates::LanguageIdentifier = locale.code().parse().unwrap_or_default();
+    SERVER_CATALOGUES.lookup(&language, key)
+}

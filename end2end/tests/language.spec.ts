@@ -18,14 +18,27 @@ test('switching to English and back keeps the visitor on the same page', async (
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Hasil pencarian untuk “tenun”');
 });
 
-test('the language switch stores the choice in a cookie and redirects back', async ({ request }) => {
+test('the language switch stores the choice in a cookie and redirects back', async ({ request, baseURL }) => {
+  // A browser sends its Origin with every form post; the server refuses posts without one.
   const response = await request.post('/bahasa', {
     form: { lang: 'en', next: '/cari?q=tenun' },
+    headers: { origin: new URL(baseURL!).origin },
     maxRedirects: 0,
   });
   expect(response.status()).toBe(303);
   expect(response.headers()['location']).toBe('/cari?q=tenun');
   expect(response.headers()['set-cookie']).toMatch(/^lang=en;/);
+});
+
+test('a language switch posted from another site is refused', async ({ request }) => {
+  const response = await request.post('/bahasa', {
+    form: { lang: 'en', next: '/' },
+    headers: { origin: 'https://evil.example' },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBe(403);
+  expect(response.headers()['set-cookie']).toBeUndefined();
+  expect(await response.text()).toContain('Permintaan ditolak');
 });
 
 test('the home page in English uses English day names', async ({ page, context, baseURL }, testInfo) => {

@@ -4,6 +4,7 @@
 pub mod config;
 pub mod router;
 pub mod routes;
+pub mod security;
 pub mod startup;
 pub mod telemetry;
 

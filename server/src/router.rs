@@ -15,6 +15,7 @@ use tower_http::request_id::{
 use tower_http::trace::TraceLayer;
 
 use crate::routes::{assets, health, language};
+use crate::security;
 
 /// Everything a request handler may need.
 #[derive(Clone, Debug)]
@@ -27,6 +28,10 @@ pub struct ServerState {
     pub secure_cookies: bool,
     /// The hashed stylesheet's address, found in the site root at start-up.
     pub stylesheet: app::Stylesheet,
+    /// `scheme://host[:port]` of the public URL: the only origin allowed to post forms.
+    pub public_origin: String,
+    /// Whether to send Strict-Transport-Security (the public URL is https).
+    pub hsts: bool,
 }
 
 impl ServerState {
@@ -65,6 +70,7 @@ pub fn router(state: ServerState) -> Router {
             move || app::shell(options.clone()),
         )
         .fallback(assets::files_or_not_found)
+        .layer(axum::middleware::from_fn_with_state(state.clone(), security::protect))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http().make_span_with(|request: &Request<_>| {
             let id = request

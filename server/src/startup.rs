@@ -63,6 +63,8 @@ pub fn server_state(config: &Config, db: Database) -> ServerState {
             &config.site_root,
             OUTPUT_NAME,
         )),
+        public_origin: config.public_url.origin().ascii_serialization(),
+        hsts: config.public_url.scheme() == "https",
     }
 }
 

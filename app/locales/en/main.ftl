@@ -46,3 +46,5 @@ error-not-found-body = This address does not exist or has moved. Check the link,
 error-internal-title = Something went wrong
 error-internal-body = Something broke on our side and it has been logged. Please try again.
 error-back-home = Back to the home page
+error-cross-site-title = Request refused
+error-cross-site-body = This form was not sent from Pasar Purna, so we did not process it, to keep your account safe. Open Pasar Purna directly and try again.

@@ -46,3 +46,5 @@ error-not-found-body = Alamat ini tidak ada atau sudah dipindahkan. Periksa taut
 error-internal-title = Terjadi kesalahan
 error-internal-body = Ada yang tidak beres di pihak kami dan sudah dicatat. Silakan coba lagi.
 error-back-home = Kembali ke beranda
+error-cross-site-title = Permintaan ditolak
+error-cross-site-body = Formulir ini tidak dikirim dari Pasar Purna, jadi tidak kami proses demi keamanan akun Anda. Buka Pasar Purna langsung lalu coba lagi.

@@ -4,4 +4,5 @@
 mod pages;
 mod platform;
 mod recovery;
+mod security;
 mod support;

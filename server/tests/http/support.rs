@@ -26,6 +26,16 @@ impl TestApp {
         TestApp::new(test_db, std::path::Path::new("target/site"))
     }
 
+    /// The seeded app as if served at `public_url` (e.g. https, for HSTS and Secure cookies).
+    pub async fn with_public_url(test_db: TestDb, public_url: &str) -> TestApp {
+        backend::demo::seed_demo(&test_db.db).await.expect("seed");
+        let config =
+            Config::from_lookup(|name| (name == "PASAR_PUBLIC_URL").then(|| public_url.to_owned()))
+                .expect("test configuration");
+        let state = server::startup::server_state(&config, test_db.db.clone());
+        TestApp { router: server::router(state), test_db }
+    }
+
     /// The app over `db`, keeping `test_db` alive (and cleaned up) for the test's duration.
     pub fn with_database(test_db: TestDb, db: backend::Database) -> TestApp {
         let config = Config::from_lookup(|_| None).expect("default configuration");
@@ -55,6 +65,7 @@ impl TestApp {
     pub async fn post_form(&self, path: &str, form: &str) -> Reply {
         let request = Request::post(path)
             .header("content-type", "application/x-www-form-urlencoded")
+            .header("origin", "http://127.0.0.1:3000")
             .body(Body::from(form.to_owned()))
             .expect("request");
         self.send(request).await
