@@ -10,6 +10,9 @@ pub enum Error {
     /// Any other database failure: a bug or a broken invariant, never the user's fault.
     #[error("database error")]
     Database(#[source] sqlx::Error),
+    /// Stored data breaks an invariant the code relies on (a bug or a manual edit).
+    #[error("corrupt data: {0}")]
+    Corrupt(String),
     /// Applying the schema migrations failed.
     #[error("database migration failed")]
     Migration(#[from] sqlx::migrate::MigrateError),

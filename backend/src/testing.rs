@@ -16,7 +16,7 @@ use crate::db::{ConnectOptions, Database, Engine};
 /// Declares one storage specification as two tests, `<name>::sqlite` and `<name>::postgres`,
 /// so the test output shows which engine each run used:
 ///
-/// ```ignore
+/// ```text
 /// backend::storage_test! {
 ///     async fn seeding_twice_changes_nothing(test: TestDb) { /* … */ }
 /// }

@@ -4,12 +4,16 @@
 //! to WebAssembly, where the same validation runs in the browser as on the server.
 
 pub mod locale;
+pub mod login_id;
 pub mod market;
 pub mod money;
 pub mod password;
 pub mod phone;
+pub mod role;
 pub mod wita;
 
 pub use locale::Locale;
+pub use login_id::LoginId;
 pub use money::Rupiah;
 pub use phone::PhoneNumber;
+pub use role::Role;

@@ -204,7 +204,21 @@ impl Database {
     }
 }
 
+/// SQL for "now" in the format each engine stores timestamps in (ISO 8601 text on SQLite,
+/// `timestamptz` on PostgreSQL), for `updated_at = …`.
+const SQLITE_NOW: &str = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+const POSTGRES_NOW: &str = "now()";
+
 impl WriteTx {
+    /// The SQL expression for the current time on this transaction's engine.
+    #[must_use]
+    pub fn now_sql(&self) -> &'static str {
+        match self {
+            WriteTx::Sqlite(_) => SQLITE_NOW,
+            WriteTx::Postgres(_) => POSTGRES_NOW,
+        }
+    }
+
     /// Makes the transaction's changes permanent.
     ///
     /// # Errors

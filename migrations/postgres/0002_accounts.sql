@@ -1,0 +1,38 @@
+-- People who log in, and the append-only record of decisions taken about them.
+
+create table account (
+    account_id bigint generated always as identity primary key,
+    -- A person signs up with a mobile number (E.164, `+628…`) or an email address (lowercased),
+    -- or both. Unique: another spelling of the same number must find the same account.
+    phone text unique,
+    email text unique,
+    -- Argon2id PHC string; never leaves the backend.
+    password_hash text not null,
+    -- Vendor is not a role here: it follows from an approved application.
+    role text not null default 'shopper'
+        constraint account_role_known check (role in ('shopper', 'admin', 'super_admin')),
+    created_at timestamptz not null default now(),
+    updated_at timestamptz not null default now(),
+    constraint account_has_login check (phone is not null or email is not null)
+);
+
+-- Who decided what about whom, when and why. Rows are only ever added (the trigger refuses
+-- changes), so the log can be trusted in a dispute.
+create table audit_log (
+    audit_log_id bigint generated always as identity primary key,
+    -- Null when the decision came from the command line or the system itself.
+    actor_account_id bigint references account (account_id),
+    action text not null,
+    subject_account_id bigint references account (account_id),
+    reason text not null default '',
+    created_at timestamptz not null default now()
+);
+
+create function audit_log_is_append_only() returns trigger language plpgsql as $$
+begin
+    raise exception 'audit_log is append-only';
+end;
+$$;
+
+create trigger audit_log_no_change before update or delete on audit_log
+    for each row execute function audit_log_is_append_only();

@@ -1,0 +1,55 @@
+//! The binary itself: bad configuration stops it with one clear line, never a panic.
+
+use std::process::Command;
+
+fn run(env: &[(&str, &str)], args: &[&str]) -> (bool, String) {
+    let scratch = std::env::temp_dir().join(format!("pasar-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&scratch).expect("scratch dir");
+    let output = Command::new(env!("CARGO_BIN_EXE_pasar-purna"))
+        .args(args)
+        .current_dir(&scratch)
+        .env_clear()
+        .envs(env.iter().copied())
+        .output()
+        .expect("run the binary");
+    (output.status.success(), String::from_utf8_lossy(&output.stderr).into_owned())
+}
+
+fn assert_one_clear_line(stderr: &str, variable: &str) {
+    let lines: Vec<_> = stderr.lines().collect();
+    assert_eq!(lines.len(), 1, "{stderr}");
+    assert!(lines[0].starts_with(&format!("pasar-purna: error: {variable}: ")), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn a_bad_listen_address_stops_start_up_with_one_line() {
+    let (ok, stderr) = run(&[("PASAR_LISTEN", "port 3000")], &["serve"]);
+    assert!(!ok);
+    assert_one_clear_line(&stderr, "PASAR_LISTEN");
+}
+
+#[test]
+fn an_unreachable_postgres_is_named_without_its_password() {
+    let (ok, stderr) =
+        run(&[("DATABASE_URL", "postgres://pasar:hunter2@127.0.0.1:9/pasar")], &["migrate"]);
+    assert!(!ok);
+    assert_one_clear_line(&stderr, "DATABASE_URL");
+    assert!(stderr.contains("127.0.0.1:9"), "{stderr}");
+    assert!(!stderr.contains("hunter2"), "{stderr}");
+}
+
+#[test]
+fn an_unwritable_media_folder_is_named() {
+    let (ok, stderr) = run(&[("PASAR_MEDIA_DIR", "/proc/pasar-media")], &["migrate"]);
+    assert!(!ok);
+    assert_one_clear_line(&stderr, "PASAR_MEDIA_DIR");
+}
+
+#[test]
+fn migrate_and_seed_work_with_no_configuration_at_all() {
+    let (ok, stderr) = run(&[], &["seed-demo"]);
+    assert!(ok, "{stderr}");
+    let (again, stderr) = run(&[], &["seed-demo"]);
+    assert!(again, "{stderr}");
+}
