@@ -1,6 +1,7 @@
 //! The Pasar Purna server: configuration, HTTP router and start-up, as a library so that the
 //! integration tests can build the very same router in-process.
 
+pub mod admin;
 pub mod config;
 pub mod router;
 pub mod routes;

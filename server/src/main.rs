@@ -28,6 +28,19 @@ enum Command {
     Migrate,
     /// Load reference and demo data (idempotent), then exit.
     SeedDemo,
+    /// Account tasks for the office.
+    #[command(subcommand)]
+    Admin(AdminCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum AdminCommand {
+    /// Create a super-admin; the password is read from standard input, never from arguments.
+    Create {
+        /// Their Indonesian mobile number (08…) or email address.
+        #[arg(long)]
+        login: String,
+    },
 }
 
 fn main() -> ExitCode {
@@ -59,6 +72,10 @@ async fn run(command: Command, config: &Config) -> anyhow::Result<()> {
         Command::SeedDemo => {
             let report = backend::demo::seed_demo(&db).await?;
             tracing::info!(?report, "demo data loaded");
+        }
+        Command::Admin(AdminCommand::Create { login }) => {
+            server::admin::create_super_admin(&db, &login).await?;
+            eprintln!("pasar-purna: super-admin created");
         }
         Command::Serve { seed_if_empty } => {
             if seed_if_empty && backend::demo::is_empty(&db).await? {

@@ -53,3 +53,33 @@ fn migrate_and_seed_work_with_no_configuration_at_all() {
     let (again, stderr) = run(&[], &["seed-demo"]);
     assert!(again, "{stderr}");
 }
+
+#[test]
+fn a_super_admin_is_created_with_the_password_from_stdin_and_never_twice() {
+    use std::io::Write;
+    let scratch = std::env::temp_dir().join(format!("pasar-admin-{}", std::process::id()));
+    std::fs::create_dir_all(&scratch).expect("scratch dir");
+    let create = |password: &str| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_pasar-purna"))
+            .args(["admin", "create", "--login", "kepala.pasar@kupangkota.go.id"])
+            .current_dir(&scratch)
+            .env_clear()
+            .stdin(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        child.stdin.take().expect("stdin").write_all(password.as_bytes()).expect("write");
+        let output = child.wait_with_output().expect("wait");
+        (output.status.success(), String::from_utf8_lossy(&output.stderr).into_owned())
+    };
+
+    let (weak_ok, weak) = create("12345678\n");
+    let (ok, stderr) = create("pasar saboak setiap minggu\n");
+    let (again_ok, again) = create("pasar saboak setiap minggu\n");
+
+    assert!(!weak_ok && weak.contains("too common"), "{weak}");
+    assert!(ok, "{stderr}");
+    assert!(!stderr.contains("saboak"), "the password is never echoed: {stderr}");
+    assert!(!again_ok && again.contains("already exists"), "{again}");
+    std::fs::remove_dir_all(scratch).ok();
+}
