@@ -21,23 +21,18 @@ grep -E 'VmRSS|VmHWM' "/proc/$SERVER_PID/status"
 
 css=$(curl -s "$base/" | grep -o '/pkg/pasar-purna\.[0-9a-f]*\.css' | head -n1)
 for connections in 1 32; do
-  say "home page, $connections connection(s), 2 threads, 20 s"
-  wrk -t2 -c"$connections" -d20s --latency -H 'accept-encoding: br' "$base/" | sed -n '/Latency Distribution/,/Transfer/p'
+  say "home page, $connections connection(s), 20 s"
+  wrk -t"$(( connections < 2 ? 1 : 2 ))" -c"$connections" -d20s --latency -H 'accept-encoding: br' "$base/" | sed -n '/Latency Distribution/,/Transfer/p'
   say "static file $css (ceiling), $connections connection(s)"
-  wrk -t2 -c"$connections" -d10s --latency -H 'accept-encoding: br' "$base$css" | sed -n '/Latency Distribution/,/Transfer/p'
+  wrk -t"$(( connections < 2 ? 1 : 2 ))" -c"$connections" -d10s --latency -H 'accept-encoding: br' "$base$css" | sed -n '/Latency Distribution/,/Transfer/p'
 done
 say "memory after load"
 grep -E 'VmRSS|VmHWM' "/proc/$SERVER_PID/status"
 
-say "first-visit bytes (brotli, as over https)"
+say "first-visit bytes (Chromium offers brotli to https and to 127.0.0.1)"
 (cd bench && node page-weight.mjs "$base" / /cari?q=tenun | node -e '
   const r = JSON.parse(require("fs").readFileSync(0, "utf8"));
   for (const [p, v] of Object.entries(r)) console.log(p, JSON.stringify({ total: v.total, html: v.html, css: v.css, js: v.js, wasm: v.wasm, images: v.images, other: v.other, hydrated: v.hydrated }));')
-say "first-visit bytes (gzip, as Chromium does over plain http)"
-(cd bench && node page-weight.mjs --gzip "$base" / | node -e '
-  const r = JSON.parse(require("fs").readFileSync(0, "utf8"));
-  for (const [p, v] of Object.entries(r)) console.log(p, JSON.stringify({ total: v.total, html: v.html, css: v.css, js: v.js, wasm: v.wasm, images: v.images }));')
-
 say "Lighthouse (mobile, default throttling)"
 for path in / /cari?q=tenun; do
   (cd bench && CHROME_PATH=/usr/bin/chromium npx lighthouse "$base$path" --quiet \

@@ -8,11 +8,11 @@ use axum::Router;
 use backend::AppState;
 use leptos::prelude::{provide_context, LeptosOptions};
 use leptos_axum::{generate_route_list, LeptosRoutes};
-use tower_http::compression::CompressionLayer;
+use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::request_id::{
     MakeRequestUuid, PropagateRequestIdLayer, RequestId, SetRequestIdLayer,
 };
-use tower_http::trace::TraceLayer;
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
 use crate::routes::{assets, health, language};
 use crate::security;
@@ -71,8 +71,14 @@ pub fn router(state: ServerState) -> Router {
         )
         .fallback(assets::files_or_not_found)
         .layer(axum::middleware::from_fn_with_state(state.clone(), security::protect))
-        .layer(CompressionLayer::new())
-        .layer(TraceLayer::new_for_http().make_span_with(|request: &Request<_>| {
+        // Level 4: pages are small and change per request; brotli's default (11) costs
+        // milliseconds of CPU per page for a few hundred bytes saved.
+        .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)))
+        .layer(
+            TraceLayer::new_for_http()
+                // One line per response (status and latency) at INFO; the rest stays at DEBUG.
+                .on_response(DefaultOnResponse::new().level(tracing::Level::INFO))
+                .make_span_with(|request: &Request<_>| {
             let id = request
                 .extensions()
                 .get::<RequestId>()
@@ -80,7 +86,8 @@ pub fn router(state: ServerState) -> Router {
                 .unwrap_or_default();
             // The path only: query strings may carry what people typed.
             tracing::info_span!("request", request_id = %id, method = %request.method(), path = %request.uri().path())
-        }))
+        }),
+        )
         .layer(PropagateRequestIdLayer::new(request_id.clone()))
         .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
         .with_state(state)

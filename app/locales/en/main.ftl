@@ -13,6 +13,7 @@ search-submit = Search
 search-clear = Clear search
 search-title = Search products
 search-results-for = Search results for “{ $query }”
+search-description = Search products of Kupang's returned migrant workers' businesses: food, ikat weaving, crafts, coffee and produce, straight from the vendors.
 search-empty = No products are listed yet. Returnee vendors are setting up their stalls — come back soon.
 
 ## Footer

@@ -13,6 +13,7 @@ search-submit = Cari
 search-clear = Hapus pencarian
 search-title = Cari produk
 search-results-for = Hasil pencarian untuk “{ $query }”
+search-description = Cari produk usaha purna PMI Kota Kupang: kuliner, tenun, kerajinan, kopi dan hasil bumi, langsung dari pelapaknya.
 search-empty = Belum ada produk yang terdaftar. Pelapak purna PMI sedang menyiapkan lapak mereka — kembali lagi segera.
 
 ## Kaki halaman

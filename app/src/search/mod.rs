@@ -26,7 +26,7 @@ pub fn SearchPage() -> impl IntoView {
     };
     view! {
         <Title text=heading.clone() />
-        <Meta name="robots" content="noindex" />
+        <Meta name="description" content=t("search-description") />
         <section class="card" aria-labelledby="search-title">
             <h1 id="search-title">{heading}</h1>
             <p class="empty-state">{t("search-empty")}</p>
