@@ -13,7 +13,8 @@ ensure_build_tools
 say "cargo fmt --check"
 cargo fmt --all --check
 
-say "clippy: server side (ssr) and all tests"
+say "clippy: server side (app with ssr alone, then the workspace with all tests)"
+cargo clippy -p app --lib --features ssr -- -D warnings
 cargo clippy --workspace --all-targets -- -D warnings
 say "the browser bundle must not depend on server-only crates"
 if cargo tree -p app --target wasm32-unknown-unknown --no-default-features --features hydrate \
