@@ -60,33 +60,48 @@ fn work_area<'m>(memory: &'m mut Vec<Block>, params: &Params) -> &'m mut [Block]
     &mut memory[..params.block_count()]
 }
 
-/// Hashes with a fresh salt into a PHC string, in `memory`.
-fn hash_in(memory: &mut Vec<Block>, password: &[u8]) -> Result<String, HashError> {
-    let params = params();
-    let salt = SaltString::generate(&mut OsRng);
+/// The raw Argon2 output for `password` and `salt` under `algorithm`, `version` and `params`,
+/// computed in `memory` (grown if these parameters need more than it has).
+fn compute(
+    memory: &mut Vec<Block>,
+    argon: (Algorithm, Version, &Params),
+    password: &[u8],
+    salt: argon2::password_hash::Salt<'_>,
+    output_len: usize,
+) -> Result<Output, HashError> {
+    let (algorithm, version, params) = argon;
     let mut salt_bytes = [0u8; 64];
-    let salt_bytes = salt.as_salt().decode_b64(&mut salt_bytes).map_err(argon2_error)?;
-    let mut output = [0u8; Params::DEFAULT_OUTPUT_LEN];
-    Argon2::new(Algorithm::Argon2id, Version::V0x13, params.clone())
+    let salt_bytes = salt.decode_b64(&mut salt_bytes).map_err(argon2_error)?;
+    let mut output = vec![0u8; output_len];
+    Argon2::new(algorithm, version, params.clone())
         .hash_password_into_with_memory(
             password,
             salt_bytes,
             &mut output,
-            work_area(memory, &params),
+            work_area(memory, params),
         )
         .map_err(argon2_error)?;
+    Output::new(&output).map_err(argon2_error)
+}
+
+/// Hashes with a fresh salt into a PHC string, in `memory`.
+fn hash_in(memory: &mut Vec<Block>, password: &[u8]) -> Result<String, HashError> {
+    let params = params();
+    let salt = SaltString::generate(&mut OsRng);
+    let argon = (Algorithm::Argon2id, Version::V0x13, &params);
+    let output = compute(memory, argon, password, salt.as_salt(), Params::DEFAULT_OUTPUT_LEN)?;
     let phc = PasswordHash {
         algorithm: Algorithm::Argon2id.ident(),
         version: Some(Version::V0x13.into()),
         params: ParamsString::try_from(&params).map_err(argon2_error)?,
         salt: Some(salt.as_salt()),
-        hash: Some(Output::new(&output).map_err(argon2_error)?),
+        hash: Some(output),
     };
     Ok(phc.to_string())
 }
 
-/// Recomputes a stored PHC hash (with its own parameters) in `memory` and compares in constant
-/// time.
+/// Recomputes a stored PHC hash (with its own parameters, so older hashes keep working) in
+/// `memory`, and compares in constant time.
 fn verify_in(memory: &mut Vec<Block>, password: &[u8], stored: &str) -> Result<bool, HashError> {
     let parsed = PasswordHash::new(stored).map_err(argon2_error)?;
     let algorithm = Algorithm::try_from(parsed.algorithm).map_err(argon2_error)?;
@@ -96,19 +111,9 @@ fn verify_in(memory: &mut Vec<Block>, password: &[u8], stored: &str) -> Result<b
     let (Some(salt), Some(expected)) = (parsed.salt, parsed.hash) else {
         return Err(HashError::Argon2("stored hash lacks salt or output".into()));
     };
-    let mut salt_bytes = [0u8; 64];
-    let salt_bytes = salt.decode_b64(&mut salt_bytes).map_err(argon2_error)?;
-    let mut output = vec![0u8; expected.len()];
-    Argon2::new(algorithm, version, params.clone())
-        .hash_password_into_with_memory(
-            password,
-            salt_bytes,
-            &mut output,
-            work_area(memory, &params),
-        )
-        .map_err(argon2_error)?;
+    let output = compute(memory, (algorithm, version, &params), password, salt, expected.len())?;
     // Output's equality is constant-time.
-    Ok(Output::new(&output).map_err(argon2_error)? == expected)
+    Ok(output == expected)
 }
 
 impl PasswordHasher {
