@@ -8,7 +8,7 @@ export const layoutText = {
   id: {
     skipLink: 'Langsung ke isi halaman',
     nav: 'Menu utama',
-    account: 'Masuk / Daftar',
+    account: 'Masuk',
     searchLabel: 'Cari produk atau pelapak',
     searchSubmit: 'Cari',
     searchClear: 'Hapus pencarian',
@@ -17,7 +17,7 @@ export const layoutText = {
   en: {
     skipLink: 'Skip to content',
     nav: 'Main menu',
-    account: 'Log in / Register',
+    account: 'Log in',
     searchLabel: 'Search products or vendors',
     searchSubmit: 'Search',
     searchClear: 'Clear search',

@@ -3,7 +3,7 @@
 ## Layout
 layout-skip-to-content = Skip to content
 layout-nav-label = Main menu
-layout-account = Log in / Register
+layout-account = Log in
 layout-language = Choose language
 
 ## Search

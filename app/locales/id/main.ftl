@@ -3,7 +3,7 @@
 ## Tata letak
 layout-skip-to-content = Langsung ke isi halaman
 layout-nav-label = Menu utama
-layout-account = Masuk / Daftar
+layout-account = Masuk
 layout-language = Pilih bahasa
 
 ## Pencarian
