@@ -54,8 +54,8 @@ fn function_body<'a>(source: &'a str, signature: &str) -> Option<&'a str> {
     Some(&source[start..start + end])
 }
 
-/// Keys the code looks up: arguments of `t(…)` / `t_args(…)`, and the literals returned by
-/// `AppError::message_keys`.
+/// Keys the code looks up: arguments of `t(…)` / `t_args(…)`, the literals returned by
+/// `AppError::message_keys`, and the `error-…` keys the server writes with `server_text`.
 fn keys_used_in_code() -> BTreeSet<String> {
     let mut files = Vec::new();
     rust_files(&manifest_dir().join("src"), &mut files);
@@ -69,6 +69,21 @@ fn keys_used_in_code() -> BTreeSet<String> {
         if let Some(body) = function_body(&source, "fn message_keys") {
             keys.extend(body.split('"').skip(1).step_by(2).map(str::to_owned));
         }
+    }
+    let mut server_files = Vec::new();
+    rust_files(&manifest_dir().join("../server/src"), &mut server_files);
+    for file in server_files {
+        let source = std::fs::read_to_string(&file).expect("readable source");
+        keys.extend(
+            source
+                .split('"')
+                .skip(1)
+                .step_by(2)
+                .filter(|s| {
+                    s.starts_with("error-") && s.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                })
+                .map(str::to_owned),
+        );
     }
     keys
 }

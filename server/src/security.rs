@@ -68,7 +68,7 @@ pub async fn protect(State(state): State<ServerState>, request: Request, next: N
         next.run(request).await
     } else {
         tracing::warn!(?verdict, method = %request.method(), path = %request.uri().path(), "refused a cross-site request");
-        refusal(locale_of(request.headers()))
+        refusal(visitor_locale(request.headers()))
     };
     let headers = response.headers_mut();
     headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
@@ -83,8 +83,9 @@ pub async fn protect(State(state): State<ServerState>, request: Request, next: N
     response
 }
 
-/// The visitor's language from the `lang` cookie, then `Accept-Language`.
-fn locale_of(headers: &HeaderMap) -> Locale {
+/// The visitor's language from the `lang` cookie, then `Accept-Language`, for responses
+/// written outside a page render.
+pub fn visitor_locale(headers: &HeaderMap) -> Locale {
     let from_cookie = headers
         .get_all(COOKIE)
         .iter()
@@ -161,10 +162,10 @@ mod tests {
     #[test]
     fn the_language_cookie_chooses_the_refusal_language() {
         assert_eq!(
-            locale_of(&headers(&[("cookie", "a=b; lang=en"), ("accept-language", "id")])),
+            visitor_locale(&headers(&[("cookie", "a=b; lang=en"), ("accept-language", "id")])),
             Locale::En
         );
-        assert_eq!(locale_of(&headers(&[("accept-language", "en-US")])), Locale::En);
-        assert_eq!(locale_of(&HeaderMap::new()), Locale::Id);
+        assert_eq!(visitor_locale(&headers(&[("accept-language", "en-US")])), Locale::En);
+        assert_eq!(visitor_locale(&HeaderMap::new()), Locale::Id);
     }
 }

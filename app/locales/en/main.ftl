@@ -46,6 +46,7 @@ error-not-found-title = Page not found
 error-not-found-body = This address does not exist or has moved. Check the link, or start from the home page.
 error-internal-title = Something went wrong
 error-internal-body = Something broke on our side and it has been logged. Please try again.
+error-unknown-language = That language is not available. Choose Bahasa Indonesia or English.
 error-back-home = Back to the home page
 error-cross-site-title = Request refused
 error-cross-site-body = This form was not sent from Pasar Purna, so we did not process it, to keep your account safe. Open Pasar Purna directly and try again.

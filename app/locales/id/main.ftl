@@ -46,6 +46,7 @@ error-not-found-title = Halaman tidak ditemukan
 error-not-found-body = Alamat ini tidak ada atau sudah dipindahkan. Periksa tautannya, atau mulai dari beranda.
 error-internal-title = Terjadi kesalahan
 error-internal-body = Ada yang tidak beres di pihak kami dan sudah dicatat. Silakan coba lagi.
+error-unknown-language = Bahasa itu tidak tersedia. Pilih Bahasa Indonesia atau English.
 error-back-home = Kembali ke beranda
 error-cross-site-title = Permintaan ditolak
 error-cross-site-body = Formulir ini tidak dikirim dari Pasar Purna, jadi tidak kami proses demi keamanan akun Anda. Buka Pasar Purna langsung lalu coba lagi.

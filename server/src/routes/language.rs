@@ -2,12 +2,13 @@
 
 use axum::extract::State;
 use axum::http::header::{LOCATION, SET_COOKIE};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Form;
 use domain::Locale;
 use serde::Deserialize;
 
+use crate::security::visitor_locale;
 use crate::ServerState;
 
 /// A year: the choice should outlive the visit, but not forever.
@@ -20,10 +21,15 @@ pub struct LanguageForm {
 }
 
 /// Stores the chosen language in the `lang` cookie and sends the visitor back where they were.
-pub async fn switch(State(state): State<ServerState>, Form(form): Form<LanguageForm>) -> Response {
+pub async fn switch(
+    State(state): State<ServerState>,
+    headers: HeaderMap,
+    Form(form): Form<LanguageForm>,
+) -> Response {
     let Some(locale) = Locale::ALL.into_iter().find(|l| l.code() == form.lang) else {
-        return (StatusCode::BAD_REQUEST, "Bahasa tidak dikenal / Unknown language")
-            .into_response();
+        // Only a tampered form gets here; answer in the language the visitor already reads.
+        let message = app::i18n::server_text(visitor_locale(&headers), "error-unknown-language");
+        return (StatusCode::BAD_REQUEST, message).into_response();
     };
     let secure = if state.secure_cookies { "; Secure" } else { "" };
     let cookie = format!(

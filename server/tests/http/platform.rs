@@ -51,6 +51,7 @@ async fn the_language_switch_refuses_unknown_languages_and_foreign_redirects() {
 
     let unknown = app.post_form("/bahasa", "lang=fr&next=%2F").await;
     assert_eq!(unknown.status, 400);
+    assert!(unknown.body.contains("Bahasa itu tidak tersedia"), "{}", unknown.body);
     assert!(unknown.header("set-cookie").is_empty());
 
     let foreign = app.post_form("/bahasa", "lang=id&next=%2F%2Fevil.example%2F").await;
