@@ -4,6 +4,7 @@
 use crate::db::Database;
 use crate::error::Result;
 use crate::reference::{self, LoadReport, KUPANG_WILAYAH};
+use crate::with_pool;
 
 /// What a seeding run added.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -44,5 +45,9 @@ pub async fn seed_demo(db: &Database) -> Result<SeedReport> {
 /// # Errors
 /// When the database fails.
 pub async fn is_empty(db: &Database) -> Result<bool> {
-    Ok(reference::list_kecamatan(db).await?.is_empty())
+    let seeded: bool =
+        with_pool!(db, |pool| sqlx::query_scalar("select exists (select 1 from kecamatan)")
+            .fetch_one(pool)
+            .await)?;
+    Ok(!seeded)
 }

@@ -13,6 +13,9 @@ pub enum Error {
     /// Stored data breaks an invariant the code relies on (a bug or a manual edit).
     #[error("corrupt data: {0}")]
     Corrupt(String),
+    /// Password hashing failed (never the user's fault).
+    #[error("password hashing failed")]
+    Hashing(#[from] crate::accounts::HashError),
     /// Applying the schema migrations failed.
     #[error("database migration failed")]
     Migration(#[from] sqlx::migrate::MigrateError),

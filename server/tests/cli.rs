@@ -3,15 +3,27 @@
 use std::process::Command;
 
 fn run(env: &[(&str, &str)], args: &[&str]) -> (bool, String) {
-    let scratch = std::env::temp_dir().join(format!("pasar-cli-{}", std::process::id()));
+    run_in("pasar-cli", env, args, "")
+}
+
+/// Runs the binary with only `env` set, in a scratch folder named after `scratch` (its ./data
+/// holds the default SQLite file), with `stdin` as standard input.
+fn run_in(scratch: &str, env: &[(&str, &str)], args: &[&str], stdin: &str) -> (bool, String) {
+    use std::io::Write;
+    let scratch = std::env::temp_dir().join(format!("{scratch}-{}", std::process::id()));
     std::fs::create_dir_all(&scratch).expect("scratch dir");
-    let output = Command::new(env!("CARGO_BIN_EXE_pasar-purna"))
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pasar-purna"))
         .args(args)
         .current_dir(&scratch)
         .env_clear()
         .envs(env.iter().copied())
-        .output()
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
         .expect("run the binary");
+    child.stdin.take().expect("stdin").write_all(stdin.as_bytes()).expect("write stdin");
+    let output = child.wait_with_output().expect("wait for the binary");
     (output.status.success(), String::from_utf8_lossy(&output.stderr).into_owned())
 }
 
@@ -56,21 +68,9 @@ fn migrate_and_seed_work_with_no_configuration_at_all() {
 
 #[test]
 fn a_super_admin_is_created_with_the_password_from_stdin_and_never_twice() {
-    use std::io::Write;
-    let scratch = std::env::temp_dir().join(format!("pasar-admin-{}", std::process::id()));
-    std::fs::create_dir_all(&scratch).expect("scratch dir");
     let create = |password: &str| {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_pasar-purna"))
-            .args(["admin", "create", "--login", "kepala.pasar@kupangkota.go.id"])
-            .current_dir(&scratch)
-            .env_clear()
-            .stdin(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .expect("spawn");
-        child.stdin.take().expect("stdin").write_all(password.as_bytes()).expect("write");
-        let output = child.wait_with_output().expect("wait");
-        (output.status.success(), String::from_utf8_lossy(&output.stderr).into_owned())
+        let args = ["admin", "create", "--login", "kepala.pasar@kupangkota.go.id"];
+        run_in("pasar-admin", &[], &args, password)
     };
 
     let (weak_ok, weak) = create("12345678\n");
@@ -81,5 +81,4 @@ fn a_super_admin_is_created_with_the_password_from_stdin_and_never_twice() {
     assert!(ok, "{stderr}");
     assert!(!stderr.contains("saboak"), "the password is never echoed: {stderr}");
     assert!(!again_ok && again.contains("already exists"), "{again}");
-    std::fs::remove_dir_all(scratch).ok();
 }

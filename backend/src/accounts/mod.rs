@@ -81,12 +81,6 @@ pub enum LoginError {
     Backend(#[from] Error),
 }
 
-impl From<HashError> for Error {
-    fn from(error: HashError) -> Self {
-        Error::Corrupt(error.to_string())
-    }
-}
-
 fn login_columns(login: &LoginId) -> (Option<&str>, Option<&str>) {
     match login {
         LoginId::Phone(phone) => (Some(phone.e164()), None),

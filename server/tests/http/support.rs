@@ -23,34 +23,35 @@ impl TestApp {
     /// The app over a migrated and seeded database.
     pub async fn seeded(test_db: TestDb) -> TestApp {
         backend::demo::seed_demo(&test_db.db).await.expect("seed");
-        TestApp::new(test_db, std::path::Path::new("target/site"))
+        let db = test_db.db.clone();
+        TestApp::build(test_db, db, &[])
     }
 
     /// The seeded app as if served at `public_url` (e.g. https, for HSTS and Secure cookies).
     pub async fn with_public_url(test_db: TestDb, public_url: &str) -> TestApp {
         backend::demo::seed_demo(&test_db.db).await.expect("seed");
-        let config =
-            Config::from_lookup(|name| (name == "PASAR_PUBLIC_URL").then(|| public_url.to_owned()))
-                .expect("test configuration");
-        let state = server::startup::server_state(&config, test_db.db.clone());
-        TestApp { router: server::router(state), test_db }
+        let db = test_db.db.clone();
+        TestApp::build(test_db, db, &[("PASAR_PUBLIC_URL", public_url)])
     }
 
     /// The app over `db`, keeping `test_db` alive (and cleaned up) for the test's duration.
     pub fn with_database(test_db: TestDb, db: backend::Database) -> TestApp {
-        let config = Config::from_lookup(|_| None).expect("default configuration");
-        let state = server::startup::server_state(&config, db);
-        TestApp { router: server::router(state), test_db }
+        TestApp::build(test_db, db, &[])
     }
 
+    /// The app serving its static files from `site_root`.
     pub fn new(test_db: TestDb, site_root: &std::path::Path) -> TestApp {
-        let site_root = site_root.to_string_lossy().into_owned();
-        let config = Config::from_lookup(|name| match name {
-            "PASAR_SITE_ROOT" => Some(site_root.clone()),
-            _ => None,
+        let db = test_db.db.clone();
+        TestApp::build(test_db, db, &[("PASAR_SITE_ROOT", &site_root.to_string_lossy())])
+    }
+
+    /// The router over `db`, configured by `vars` as if they were the environment.
+    fn build(test_db: TestDb, db: backend::Database, vars: &[(&str, &str)]) -> TestApp {
+        let config = Config::from_lookup(|name| {
+            vars.iter().find(|(var, _)| *var == name).map(|(_, value)| (*value).to_owned())
         })
         .expect("test configuration");
-        let state = server::startup::server_state(&config, test_db.db.clone());
+        let state = server::startup::server_state(&config, db);
         TestApp { router: server::router(state), test_db }
     }
 
