@@ -15,6 +15,12 @@ pub enum AppError {
     /// The database (or another dependency) is down; trying again later may work.
     #[error("service unavailable")]
     Unavailable,
+    /// Nobody is logged in, and this needs an account.
+    #[error("login required")]
+    Unauthorized,
+    /// The person logged in may not do this.
+    #[error("forbidden")]
+    Forbidden,
     /// The thing asked for does not exist.
     #[error("not found")]
     NotFound,
@@ -32,6 +38,8 @@ impl AppError {
     pub const fn status(self) -> u16 {
         match self {
             AppError::Unavailable => 503,
+            AppError::Unauthorized => 401,
+            AppError::Forbidden => 403,
             AppError::NotFound => 404,
             AppError::Internal | AppError::Transport => 500,
         }
@@ -42,6 +50,8 @@ impl AppError {
     pub const fn message_keys(self) -> (&'static str, &'static str) {
         match self {
             AppError::Unavailable => ("error-unavailable-title", "error-unavailable-body"),
+            AppError::Unauthorized => ("error-unauthorized-title", "error-unauthorized-body"),
+            AppError::Forbidden => ("error-forbidden-title", "error-forbidden-body"),
             AppError::NotFound => ("error-not-found-title", "error-not-found-body"),
             AppError::Internal | AppError::Transport => {
                 ("error-internal-title", "error-internal-body")
@@ -88,7 +98,16 @@ pub fn ErrorPage(error: AppError) -> impl IntoView {
             <h1 id="error-title">{title}</h1>
             <p>{t(body_key)}</p>
             <p>
-                <a class="button" href="/">
+                {(error == AppError::Unauthorized)
+                    .then(|| {
+                        view! {
+                            <a class="button" href=crate::auth::login_href_here()>
+                                {t("auth-login-submit")}
+                            </a>
+                            " "
+                        }
+                    })}
+                <a class="button secondary" href="/">
                     {t("error-back-home")}
                 </a>
             </p>

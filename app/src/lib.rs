@@ -5,8 +5,12 @@
 //! docs/ARCHITECTURE.md for the measurement behind islands mode). Modules are split by
 //! feature; each feature's `#[server]` fns sit next to its pages and stay thin.
 
+pub mod access;
 pub mod account;
+pub mod admin;
+pub mod auth;
 pub mod error;
+pub mod forms;
 pub mod home;
 pub mod i18n;
 pub mod islands;

@@ -7,7 +7,8 @@ use leptos_meta::{provide_meta_context, Html};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
-use crate::account::AccountPage;
+use crate::account::{AccountPage, ForgotPasswordPage, LoginPage, RegisterPage, ResetPasswordPage};
+use crate::admin::{AdminUserPage, AdminUsersPage};
 use crate::error::NotFoundPage;
 use crate::home::HomePage;
 use crate::i18n::{current_locale, I18nProvider};
@@ -27,6 +28,12 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("") view=HomePage ssr=SsrMode::Async />
                         <Route path=path!("cari") view=SearchPage ssr=SsrMode::Async />
                         <Route path=path!("akun") view=AccountPage ssr=SsrMode::Async />
+                        <Route path=path!("daftar") view=RegisterPage ssr=SsrMode::Async />
+                        <Route path=path!("masuk") view=LoginPage ssr=SsrMode::Async />
+                        <Route path=path!("lupa-sandi") view=ForgotPasswordPage ssr=SsrMode::Async />
+                        <Route path=path!("atur-sandi") view=ResetPasswordPage ssr=SsrMode::Async />
+                        <Route path=path!("admin/pengguna") view=AdminUsersPage ssr=SsrMode::Async />
+                        <Route path=path!("admin/pengguna/:id") view=AdminUserPage ssr=SsrMode::Async />
                     </Routes>
                 </Layout>
             </Router>

@@ -1,16 +1,20 @@
 //! `seed-demo`: the reference data every installation needs, plus demonstration records for
 //! the features built so far. Idempotent: running it twice changes nothing.
 
+use crate::accounts::PasswordHasher;
 use crate::db::Database;
+use crate::db::WriteTx;
 use crate::error::Result;
 use crate::reference::{self, LoadReport, KUPANG_WILAYAH};
-use crate::with_pool;
+use crate::{with_pool, with_tx};
 
 /// What a seeding run added.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct SeedReport {
     /// Kecamatan and kelurahan added.
     pub wilayah: LoadReport,
+    /// Demo accounts added.
+    pub accounts: u64,
 }
 
 impl SeedReport {
@@ -34,9 +38,15 @@ pub async fn seed_demo(db: &Database) -> Result<SeedReport> {
         .unwrap_or_else(|line| panic!("embedded kupang-wilayah.csv is malformed at line {line}"));
     let mut tx = db.begin_write().await?;
     let wilayah = reference::load_wilayah(&mut tx, &rows).await?;
+    let accounts = seed_accounts(&mut tx).await?;
     tx.commit().await?;
-    let report = SeedReport { wilayah };
-    tracing::info!(kecamatan = wilayah.kecamatan, kelurahan = wilayah.kelurahan, "seeded");
+    let report = SeedReport { wilayah, accounts };
+    tracing::info!(
+        kecamatan = wilayah.kecamatan,
+        kelurahan = wilayah.kelurahan,
+        accounts,
+        "seeded"
+    );
     Ok(report)
 }
 
@@ -50,4 +60,113 @@ pub async fn is_empty(db: &Database) -> Result<bool> {
             .fetch_one(pool)
             .await)?;
     Ok(!seeded)
+}
+
+/// The password of every demo account. Demo data only: printed by the run command and listed
+/// in the README, so never seed demo data into a real installation.
+pub const DEMO_PASSWORD: &str = "purna-demo-2026";
+
+/// A demo login and its role.
+#[derive(Debug, Clone, Copy)]
+pub struct DemoAccount {
+    /// What to type in the login field.
+    pub login: &'static str,
+    /// Stored phone number (E.164), if the login is a phone number.
+    pub phone: Option<&'static str>,
+    /// Stored email address, if the login is an email address.
+    pub email: Option<&'static str>,
+    /// Role.
+    pub role: domain::Role,
+    /// Who this is in the story of the demo.
+    pub who: &'static str,
+}
+
+/// The demo accounts: one of each role, plus shoppers and future applicants.
+pub const DEMO_ACCOUNTS: &[DemoAccount] = &[
+    DemoAccount {
+        login: "0811-3800-0001",
+        phone: Some("+6281138000001"),
+        email: None,
+        role: domain::Role::SuperAdmin,
+        who: "super-admin (Dinas head of markets)",
+    },
+    DemoAccount {
+        login: "0811-3800-0002",
+        phone: Some("+6281138000002"),
+        email: None,
+        role: domain::Role::Admin,
+        who: "admin (market officer)",
+    },
+    DemoAccount {
+        login: "0812-3456-0001",
+        phone: Some("+6281234560001"),
+        email: None,
+        role: domain::Role::Shopper,
+        who: "shopper",
+    },
+    DemoAccount {
+        login: "pembeli@contoh.id",
+        phone: None,
+        email: Some("pembeli@contoh.id"),
+        role: domain::Role::Shopper,
+        who: "shopper (email login)",
+    },
+    DemoAccount {
+        login: "0813-3900-0001",
+        phone: Some("+6281339000001"),
+        email: None,
+        role: domain::Role::Shopper,
+        who: "returnee, future vendor applicant",
+    },
+    DemoAccount {
+        login: "0813-3900-0002",
+        phone: Some("+6281339000002"),
+        email: None,
+        role: domain::Role::Shopper,
+        who: "returnee, future vendor applicant",
+    },
+];
+
+/// The demo password's hash, computed once per process: seeding is run by many tests.
+async fn demo_password_hash() -> Result<String> {
+    static HASH: tokio::sync::OnceCell<String> = tokio::sync::OnceCell::const_new();
+    let hash = HASH
+        .get_or_try_init(|| async {
+            PasswordHasher::new(1).hash(DEMO_PASSWORD.to_owned()).await.map_err(crate::Error::from)
+        })
+        .await?;
+    Ok(hash.clone())
+}
+
+async fn seed_accounts(tx: &mut WriteTx) -> Result<u64> {
+    let hash = demo_password_hash().await?;
+    let mut added = 0;
+    for demo in DEMO_ACCOUNTS {
+        added += with_tx!(&mut *tx, |conn| sqlx::query(
+            "insert into account (phone, email, password_hash, role) values ($1, $2, $3, $4)
+             on conflict do nothing"
+        )
+        .bind(demo.phone)
+        .bind(demo.email)
+        .bind(&hash)
+        .bind(demo.role.as_str())
+        .execute(&mut **conn)
+        .await
+        .map(|r| r.rows_affected()))?;
+    }
+    Ok(added)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn demo_logins_normalise_to_their_stored_form_and_the_password_is_allowed() {
+        for demo in DEMO_ACCOUNTS {
+            let login = domain::LoginId::parse(demo.login).expect("demo login parses");
+            assert_eq!(Some(login.normalised()), demo.phone.or(demo.email), "{}", demo.login);
+        }
+        assert_eq!(domain::password::check_new_password(DEMO_PASSWORD), Ok(()));
+    }
 }

@@ -2,13 +2,26 @@
 
 use std::path::PathBuf;
 
+use crate::accounts::PasswordHasher;
+use crate::throttle::LoginLimits;
 use crate::Database;
 
-/// Shared application state. Cloning is cheap: the pool is reference-counted.
+/// Shared application state. Cloning is cheap: the pool and the hasher are reference-counted.
 #[derive(Clone, Debug)]
 pub struct AppState {
     /// The database, SQLite or PostgreSQL.
     pub db: Database,
     /// Where uploaded media are kept (a local folder by default).
     pub media_dir: PathBuf,
+    /// Argon2id with a fixed number of workers: a burst of logins queues instead of
+    /// exhausting memory (19 MiB per hash in flight).
+    pub hasher: PasswordHasher,
+    /// Failed-login limits.
+    pub login_limits: LoginLimits,
+}
+
+impl AppState {
+    /// Hashing workers by default: two keep both cores busy on the reference machine while
+    /// capping hashing memory near 40 MiB (see docs/BENCHMARKS.md).
+    pub const DEFAULT_HASHING_WORKERS: usize = 2;
 }

@@ -3,6 +3,7 @@
 //! Nothing in here performs I/O, so every rule can be unit-tested in isolation and compiled
 //! to WebAssembly, where the same validation runs in the browser as on the server.
 
+pub mod access;
 pub mod locale;
 pub mod login_id;
 pub mod market;
@@ -12,6 +13,7 @@ pub mod phone;
 pub mod role;
 pub mod wita;
 
+pub use access::{Access, Denied};
 pub use locale::Locale;
 pub use login_id::LoginId;
 pub use money::Rupiah;

@@ -31,6 +31,15 @@ pub enum LoginIdError {
 }
 
 impl LoginId {
+    /// The stored form: E.164 for a phone number, the lowercased address for an email.
+    #[must_use]
+    pub fn normalised(&self) -> &str {
+        match self {
+            LoginId::Phone(phone) => phone.e164(),
+            LoginId::Email(email) => email,
+        }
+    }
+
     /// Reads a login as typed: anything with an `@` is an email address, the rest a phone number.
     ///
     /// # Errors

@@ -49,6 +49,10 @@ pub enum LogFormat {
 pub struct Config {
     /// `PASAR_LISTEN`: address and port to listen on.
     pub listen: SocketAddr,
+    /// The reverse proxy whose `X-Forwarded-For` is believed (`PASAR_TRUSTED_PROXY`).
+    pub trusted_proxy: Option<std::net::IpAddr>,
+    /// Concurrent password hashes (`PASAR_HASHING_WORKERS`).
+    pub hashing_workers: usize,
     /// `DATABASE_URL`: `sqlite://…` (default) or `postgres://…`.
     pub database_url: Secret,
     /// `PASAR_MEDIA_DIR`: folder for uploaded photos.
@@ -167,8 +171,36 @@ impl Config {
             }
         };
 
+        let trusted_proxy = match lookup("PASAR_TRUSTED_PROXY") {
+            None => None,
+            Some(value) => Some(value.trim().parse::<std::net::IpAddr>().map_err(|_| {
+                ConfigError::new(
+                    "PASAR_TRUSTED_PROXY",
+                    format!("{value:?} is not an IP address"),
+                    "set it to the address your reverse proxy connects from, like 127.0.0.1",
+                )
+            })?),
+        };
+
+        let hashing_workers = match lookup("PASAR_HASHING_WORKERS") {
+            None => backend::AppState::DEFAULT_HASHING_WORKERS,
+            Some(value) => {
+                value.trim().parse::<usize>().ok().filter(|n| (1..=64).contains(n)).ok_or_else(
+                    || {
+                        ConfigError::new(
+                            "PASAR_HASHING_WORKERS",
+                            format!("{value:?} is not a number from 1 to 64"),
+                            "each worker may hold 19 MiB while hashing; 2 suits a 2-core server",
+                        )
+                    },
+                )?
+            }
+        };
+
         Ok(Config {
             listen,
+            trusted_proxy,
+            hashing_workers,
             database_url: Secret::new(database_url),
             media_dir: lookup("PASAR_MEDIA_DIR")
                 .map_or_else(|| PathBuf::from("data/media"), PathBuf::from),

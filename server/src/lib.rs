@@ -2,7 +2,10 @@
 //! integration tests can build the very same router in-process.
 
 pub mod admin;
+pub mod auth;
+pub mod authz;
 pub mod config;
+pub mod pages;
 pub mod router;
 pub mod routes;
 pub mod security;

@@ -6,6 +6,7 @@ use axum::http::{HeaderName, Request};
 use axum::routing::{get, post};
 use axum::Router;
 use backend::AppState;
+use domain::Access;
 use leptos::prelude::{provide_context, LeptosOptions};
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use tower_http::compression::{CompressionLayer, CompressionLevel};
@@ -14,7 +15,8 @@ use tower_http::request_id::{
 };
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
-use crate::routes::{assets, health, language};
+use crate::auth;
+use crate::routes::{account, admin_users, assets, health, language};
 use crate::security;
 
 /// Everything a request handler may need.
@@ -32,7 +34,26 @@ pub struct ServerState {
     pub public_origin: String,
     /// Whether to send Strict-Transport-Security (the public URL is https).
     pub hsts: bool,
+    /// The reverse proxy whose forwarded client address is believed.
+    pub trusted_proxy: Option<std::net::IpAddr>,
+    /// Server-side sessions in the database.
+    pub session_layer: tower_sessions::SessionManagerLayer<crate::auth::DbSessionStore>,
 }
+
+/// The form handlers, each with its declared access level (pages and server fns are declared
+/// in `app::access`). The inventory test checks every one of them.
+pub const FORM_ROUTES: &[(&str, Access)] = &[
+    ("/bahasa", Access::Public),
+    ("/daftar", Access::Public),
+    ("/masuk", Access::Public),
+    ("/keluar", Access::Public),
+    ("/atur-sandi", Access::Public),
+    ("/akun/sandi", Access::Account),
+    ("/akun/keluar-semua", Access::Account),
+    ("/admin/pengguna/{id}/tautan-sandi", Access::Admin),
+    ("/admin/pengguna/{id}/cabut-tautan", Access::Admin),
+    ("/admin/pengguna/{id}/peran", Access::SuperAdmin),
+];
 
 impl ServerState {
     /// Context every page render and server fn gets.
@@ -63,6 +84,15 @@ pub fn router(state: ServerState) -> Router {
         .route("/healthz", get(health::alive))
         .route("/readyz", get(health::ready))
         .route("/bahasa", post(language::switch))
+        .route("/daftar", post(account::register))
+        .route("/masuk", post(account::log_in))
+        .route("/keluar", post(account::log_out))
+        .route("/atur-sandi", post(account::reset_password))
+        .route("/akun/sandi", post(account::change_password))
+        .route("/akun/keluar-semua", post(account::log_out_everywhere))
+        .route("/admin/pengguna/{id}/tautan-sandi", post(admin_users::issue_reset_link))
+        .route("/admin/pengguna/{id}/cabut-tautan", post(admin_users::revoke_reset_link))
+        .route("/admin/pengguna/{id}/peran", post(admin_users::change_role))
         .leptos_routes_with_context(
             &state,
             generate_route_list(app::App),
@@ -70,6 +100,9 @@ pub fn router(state: ServerState) -> Router {
             move || app::shell(options.clone()),
         )
         .fallback(assets::files_or_not_found)
+        .layer(axum::middleware::from_fn_with_state(state.clone(), auth::identify))
+        .layer(state.session_layer.clone())
+        // Outside the session layer: a refused cross-site post never touches a session.
         .layer(axum::middleware::from_fn_with_state(state.clone(), security::protect))
         // Level 4: pages are small and change per request; brotli's default (11) costs
         // milliseconds of CPU per page for a few hundred bytes saved.

@@ -101,18 +101,36 @@ pub fn visitor_locale(headers: &HeaderMap) -> Locale {
 
 /// A small page in the visitor's language: the form came from somewhere else.
 fn refusal(locale: Locale) -> Response {
+    plain_page(
+        locale,
+        StatusCode::FORBIDDEN,
+        "error-cross-site-title",
+        "error-cross-site-body",
+        ("/", "error-back-home"),
+    )
+}
+
+/// A minimal page in the visitor's language, for answers given outside a page render.
+/// Its texts come from our catalogues only, never from the request.
+pub fn plain_page(
+    locale: Locale,
+    status: StatusCode,
+    title_key: &str,
+    body_key: &str,
+    (href, link_key): (&str, &str),
+) -> Response {
     let text = |key| app::i18n::server_text(locale, key);
     let body = format!(
         "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
          <title>{title}</title></head><body><main><h1>{title}</h1><p>{explanation}</p>\
-         <p><a href=\"/\">{home}</a></p></main></body></html>",
+         <p><a href=\"{href}\">{link}</a></p></main></body></html>",
         lang = locale.code(),
-        title = text("error-cross-site-title"),
-        explanation = text("error-cross-site-body"),
-        home = text("error-back-home"),
+        title = text(title_key),
+        explanation = text(body_key),
+        link = text(link_key),
     );
-    let mut response = (StatusCode::FORBIDDEN, Body::from(body)).into_response();
+    let mut response = (status, Body::from(body)).into_response();
     response
         .headers_mut()
         .insert(CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));

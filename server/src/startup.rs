@@ -56,7 +56,14 @@ pub fn leptos_options(config: &Config) -> LeptosOptions {
 #[must_use]
 pub fn server_state(config: &Config, db: Database) -> ServerState {
     ServerState {
-        app: AppState { db, media_dir: config.media_dir.clone() },
+        session_layer: crate::auth::session_layer(db.clone(), config.secure_cookies),
+        app: AppState {
+            db,
+            media_dir: config.media_dir.clone(),
+            hasher: backend::accounts::PasswordHasher::new(config.hashing_workers),
+            login_limits: backend::throttle::LoginLimits::default(),
+        },
+        trusted_proxy: config.trusted_proxy,
         leptos: leptos_options(config),
         secure_cookies: config.secure_cookies,
         stylesheet: app::Stylesheet(crate::routes::assets::stylesheet_href(
@@ -90,10 +97,27 @@ pub async fn serve(config: &Config, state: ServerState) -> anyhow::Result<()> {
             tracing::warn!(%error, "could not set TCP_NODELAY");
         }
     });
+    // The peer address feeds the per-address login limit.
+    let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
+    let sweeper = tokio::spawn(sweep_expired_sessions(db.clone()));
     axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await?;
+    sweeper.abort();
     tracing::info!("stopped accepting connections; closing the database");
     tokio::time::timeout(Duration::from_secs(10), db.close()).await.ok();
     Ok(())
+}
+
+/// Deletes expired sessions every hour (they are already refused; this keeps the table small).
+async fn sweep_expired_sessions(db: Database) {
+    let mut every_hour = tokio::time::interval(Duration::from_secs(60 * 60));
+    loop {
+        every_hour.tick().await;
+        match backend::sessions::delete_expired(&db, backend::unix_now()).await {
+            Ok(0) => {}
+            Ok(removed) => tracing::info!(removed, "expired sessions removed"),
+            Err(error) => tracing::warn!(error = ?error, "could not remove expired sessions"),
+        }
+    }
 }
 
 async fn shutdown_signal() {

@@ -1,19 +1,51 @@
-//! `/akun`: the account entry point. Registration and login arrive with the accounts feature;
-//! until then the page tells vendors how to reach the city's market office.
+//! Accounts: register, log in, the account page (password, sessions), password reset.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 
-use crate::i18n::t;
+pub mod api;
+mod login;
+pub mod messages;
+mod register;
+mod reset;
+mod settings;
 
-/// `/akun`
-#[component]
-pub fn AccountPage() -> impl IntoView {
-    view! {
-        <Title text=t("account-title") />
-        <section class="card" aria-labelledby="account-title">
-            <h1 id="account-title">{t("account-title")}</h1>
-            <p>{t("account-coming")}</p>
-        </section>
+pub use login::LoginPage;
+pub use register::RegisterPage;
+pub use reset::{ForgotPasswordPage, ResetPasswordPage};
+pub use settings::AccountPage;
+
+/// Form names, so a page with several forms shows each refusal next to the right one.
+pub mod form {
+    /// `/daftar`.
+    pub const REGISTER: &str = "register";
+    /// `/masuk`.
+    pub const LOGIN: &str = "login";
+    /// The password change on `/akun`.
+    pub const CHANGE_PASSWORD: &str = "change-password";
+    /// `/atur-sandi`.
+    pub const RESET_PASSWORD: &str = "reset-password";
+}
+
+/// Reads `lanjut` (where to go after logging in) from the query, if it is a local path.
+#[must_use]
+pub fn next_from_query() -> String {
+    let next = leptos_router::hooks::use_query_map()
+        .with_untracked(|q| q.get("lanjut").unwrap_or_default());
+    domain::access::safe_next_path(&next).unwrap_or_default().to_owned()
+}
+
+/// Reads the `selesai` marker a successful post redirects with, as a notice's catalogue key.
+/// Only known markers are shown, so a link cannot make the page say anything else.
+#[must_use]
+pub fn done_notice() -> Option<&'static str> {
+    let done = leptos_router::hooks::use_query_map()
+        .with_untracked(|q| q.get("selesai").unwrap_or_default());
+    match done.as_str() {
+        "daftar" => Some("account-notice-registered"),
+        "sandi" => Some("account-notice-password-changed"),
+        "sandi-baru" => Some("auth-notice-password-reset"),
+        "keluar" => Some("auth-notice-logged-out"),
+        "keluar-semua" => Some("auth-notice-logged-out-everywhere"),
+        _ => None,
     }
 }

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::LanguageSwitch;
+use crate::auth::current_viewer;
 use crate::i18n::t;
 use crate::islands::SearchBox;
 
@@ -11,6 +12,11 @@ use crate::islands::SearchBox;
 pub fn Header() -> impl IntoView {
     // Keep what was searched visible in the box on the results page.
     let query = use_query_map().with_untracked(|q| q.get("q").unwrap_or_default());
+    // Logged in: the account page; otherwise the login page, which links to registration.
+    let (account_href, account_label) = match current_viewer() {
+        Some(_) => ("/akun", t("layout-my-account")),
+        None => ("/masuk", t("layout-account")),
+    };
     view! {
         <header class="site-header">
             <div class="header-bar">
@@ -20,8 +26,8 @@ pub fn Header() -> impl IntoView {
                 </a>
                 <nav class="header-nav" aria-label=t("layout-nav-label")>
                     <LanguageSwitch />
-                    <a class="account-link" href="/akun">
-                        {t("layout-account")}
+                    <a class="account-link" href=account_href>
+                        {account_label}
                     </a>
                 </nav>
             </div>

@@ -1,16 +1,26 @@
 //! Accounts: registration with a mobile number or email address, password login, roles, and
 //! the audit trail of role changes.
 
+mod directory;
 mod hashing;
+mod reset;
 
 use domain::login_id::LoginId;
 use domain::password::{check_new_password, PasswordError};
 use domain::{PhoneNumber, Role};
 
+pub use directory::{
+    find_account, list_accounts, AccountListing, AccountPage, AccountQuery, PAGE_SIZE,
+};
 pub use hashing::{HashError, PasswordHasher};
+pub use reset::{
+    issue_reset_link, pending_reset, reset_link_is_usable, reset_password, revoke_reset_links,
+    PendingReset, ResetError, ResetToken, RESET_LINK_LIFETIME_SECS,
+};
 
-use crate::db::Database;
+use crate::db::{Database, WriteTx};
 use crate::error::Error;
+use crate::sessions::{self, SessionKey};
 use crate::{with_pool, with_tx};
 
 /// An account's database id.
@@ -180,18 +190,128 @@ pub async fn set_role(
         .await
         .map(|r| r.rows_affected() == 1))?;
     if changed {
-        with_tx!(&mut tx, |conn| sqlx::query(
-            "insert into audit_log (actor_account_id, action, subject_account_id, reason)
-             values ($1, $2, $3, $4)"
-        )
-        .bind(actor.map(|a| a.0))
-        .bind(format!("role:{}", role.as_str()))
-        .bind(subject.0)
-        .bind(reason)
-        .execute(&mut **conn)
-        .await
-        .map(|_| ()))?;
+        audit(&mut tx, actor, &format!("role:{}", role.as_str()), subject, reason).await?;
     }
     tx.commit().await?;
     Ok(changed)
+}
+
+/// Why a password change was refused; nothing was changed.
+#[derive(Debug, thiserror::Error)]
+pub enum ChangePasswordError {
+    /// The current password given is not the account's.
+    #[error("current password wrong")]
+    WrongCurrentPassword,
+    /// The new password breaks a rule.
+    #[error("password refused: {0}")]
+    Password(#[from] PasswordError),
+    /// Storage or hashing failed.
+    #[error(transparent)]
+    Backend(#[from] Error),
+}
+
+/// Changes a password after checking the current one, and ends every other session of the
+/// account (whoever else knew the old password is logged out). `keep` is the session the
+/// change was made in.
+///
+/// # Errors
+/// [`ChangePasswordError`]; nothing is saved in any case.
+#[tracing::instrument(skip_all, fields(account = account.0))]
+pub async fn change_password(
+    db: &Database,
+    hasher: &PasswordHasher,
+    account: AccountId,
+    current_password: &str,
+    new_password: &str,
+    keep: Option<&SessionKey>,
+) -> Result<(), ChangePasswordError> {
+    let stored: Option<String> = with_pool!(db, |pool| sqlx::query_scalar(
+        "select password_hash from account where account_id = $1"
+    )
+    .bind(account.0)
+    .fetch_optional(pool)
+    .await)
+    .map_err(Error::from)?;
+    let Some(stored) = stored else {
+        return Err(Error::Corrupt(format!("account {} vanished", account.0)).into());
+    };
+    if !hasher.verify(current_password.to_owned(), stored).await.map_err(Error::from)? {
+        return Err(ChangePasswordError::WrongCurrentPassword);
+    }
+    check_new_password(new_password)?;
+    let hash = hasher.hash(new_password.to_owned()).await.map_err(Error::from)?;
+    let mut tx = db.begin_write().await?;
+    store_password_hash(&mut tx, account, &hash).await?;
+    let keep = keep.cloned();
+    with_tx!(&mut tx, |conn| sqlx::query(
+        "delete from session where account_id = $1 and ($2 is null or session_key <> $2)"
+    )
+    .bind(account.0)
+    .bind(keep.as_ref().map(SessionKey::as_stored))
+    .execute(&mut **conn)
+    .await
+    .map(|_| ()))
+    .map_err(Error::from)?;
+    audit(&mut tx, Some(account), "password:changed", account, "").await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Ends every session of an account, from the account page's "log out everywhere".
+///
+/// # Errors
+/// When the database fails.
+pub async fn log_out_everywhere(db: &Database, account: AccountId) -> Result<u64, Error> {
+    let ended = sessions::end_all_for_account(db, account, None).await?;
+    tracing::info!(account = account.0, ended, "logged out everywhere");
+    Ok(ended)
+}
+
+async fn store_password_hash(
+    tx: &mut WriteTx,
+    account: AccountId,
+    hash: &str,
+) -> Result<(), Error> {
+    let sql = format!(
+        "update account set password_hash = $1, updated_at = {} where account_id = $2",
+        tx.now_sql()
+    );
+    with_tx!(tx, |conn| sqlx::query(&sql)
+        .bind(hash)
+        .bind(account.0)
+        .execute(&mut **conn)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+async fn end_sessions_in(tx: &mut WriteTx, account: AccountId) -> Result<(), Error> {
+    with_tx!(tx, |conn| sqlx::query("delete from session where account_id = $1")
+        .bind(account.0)
+        .execute(&mut **conn)
+        .await
+        .map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// Appends to the audit log inside the transaction that makes the change it records.
+async fn audit(
+    tx: &mut WriteTx,
+    actor: Option<AccountId>,
+    action: &str,
+    subject: AccountId,
+    reason: &str,
+) -> Result<(), Error> {
+    with_tx!(tx, |conn| sqlx::query(
+        "insert into audit_log (actor_account_id, action, subject_account_id, reason)
+         values ($1, $2, $3, $4)"
+    )
+    .bind(actor.map(|a| a.0))
+    .bind(action)
+    .bind(subject.0)
+    .bind(reason)
+    .execute(&mut **conn)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(())
 }

@@ -1,5 +1,7 @@
 //! HTTP handlers that are not Leptos pages.
 
+pub mod account;
+pub mod admin_users;
 pub mod assets;
 pub mod health;
 pub mod language;

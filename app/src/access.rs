@@ -1,0 +1,28 @@
+//! Every page and server fn with its declared access level. The server's inventory test fails
+//! when a route or server fn is missing here, and proves each non-public one refuses anonymous
+//! and lower-role callers. Declaring is not enforcing: each page and server fn still calls
+//! [`crate::auth::require`] (or a shorthand) first.
+
+use domain::Access;
+
+/// Pages, by route pattern as Leptos lists them.
+pub const PAGES: &[(&str, Access)] = &[
+    ("/", Access::Public),
+    ("/cari", Access::Public),
+    ("/daftar", Access::Public),
+    ("/masuk", Access::Public),
+    ("/lupa-sandi", Access::Public),
+    ("/atur-sandi", Access::Public),
+    ("/akun", Access::Account),
+    ("/admin/pengguna", Access::Admin),
+    ("/admin/pengguna/{id}", Access::Admin),
+];
+
+/// Server fns, by path.
+pub const SERVER_FNS: &[(&str, Access)] = &[
+    ("/api/home/kecamatan", Access::Public),
+    ("/api/account/reset-link", Access::Public),
+    ("/api/account/overview", Access::Account),
+    ("/api/admin/accounts", Access::Admin),
+    ("/api/admin/account", Access::Admin),
+];

@@ -1,0 +1,103 @@
+//! Server fns of the admin pages. Each states its access level and checks it first.
+
+use domain::Role;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+
+/// A row of the account list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountRow {
+    /// Account id.
+    pub id: i64,
+    /// Phone number or email address.
+    pub login: String,
+    /// Role.
+    pub role: Role,
+    /// Registration date, `YYYY-MM-DD`.
+    pub registered_on: String,
+}
+
+/// One page of the account list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountList {
+    /// Rows on this page.
+    pub rows: Vec<AccountRow>,
+    /// Matches on all pages.
+    pub total: i64,
+    /// Rows per page.
+    pub page_size: u32,
+}
+
+/// One account, as its admin page shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountDetail {
+    /// The account.
+    pub account: AccountRow,
+    /// Unix expiry time of a reset link waiting to be used.
+    pub pending_reset_expires_at: Option<i64>,
+    /// Whether the viewer may give this account a reset link.
+    pub may_manage: bool,
+    /// Whether the viewer may change this account's role.
+    pub may_change_role: bool,
+}
+
+/// Accounts matching a search, newest first.
+///
+/// Access: admin (phone numbers and emails of everyone).
+#[server(prefix = "/api", endpoint = "admin/accounts")]
+pub async fn list_accounts(
+    search: String,
+    role: Option<Role>,
+    page: u32,
+) -> Result<AccountList, AppError> {
+    crate::auth::require_admin()?;
+    let state = expect_context::<backend::AppState>();
+    let query = backend::accounts::AccountQuery {
+        search: search.chars().take(crate::search::MAX_QUERY_CHARS).collect(),
+        role,
+        page,
+    };
+    let found = backend::accounts::list_accounts(&state.db, &query).await?;
+    Ok(AccountList {
+        rows: found
+            .rows
+            .into_iter()
+            .map(|row| AccountRow {
+                id: row.account.id.0,
+                login: crate::auth::login_label(&row.account),
+                role: row.account.role,
+                registered_on: row.registered_on,
+            })
+            .collect(),
+        total: found.total,
+        page_size: backend::accounts::PAGE_SIZE,
+    })
+}
+
+/// One account with what the viewer may do to it.
+///
+/// Access: admin.
+#[server(prefix = "/api", endpoint = "admin/account")]
+pub async fn load_account_detail(id: i64) -> Result<AccountDetail, AppError> {
+    let viewer = crate::auth::require_admin()?;
+    let state = expect_context::<backend::AppState>();
+    let account_id = backend::accounts::AccountId(id);
+    let account =
+        backend::accounts::find_account(&state.db, account_id).await?.ok_or(AppError::NotFound)?;
+    let pending =
+        backend::accounts::pending_reset(&state.db, account_id, backend::unix_now()).await?;
+    let may_manage = domain::access::may_manage(viewer.role, account.role);
+    Ok(AccountDetail {
+        account: AccountRow {
+            id,
+            login: crate::auth::login_label(&account),
+            role: account.role,
+            registered_on: String::new(),
+        },
+        pending_reset_expires_at: pending.map(|p| p.expires_at),
+        may_manage,
+        may_change_role: may_manage && viewer.role == Role::SuperAdmin,
+    })
+}

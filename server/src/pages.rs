@@ -1,0 +1,44 @@
+//! Rendering a page from a form handler: a refused post answers with the same page, filled
+//! in and annotated, so it works without JavaScript and without a redirect that would lose
+//! what was typed.
+
+use app::forms::FormFeedback;
+use axum::body::Body;
+use axum::http::request::Parts;
+use axum::http::{Method, Request, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use leptos::prelude::provide_context;
+
+use crate::ServerState;
+
+/// Renders the page at the request's path with `feedback` in context, answering `status`
+/// (unless rendering itself failed, whose status wins).
+pub async fn render_with_feedback(
+    state: &ServerState,
+    mut parts: Parts,
+    feedback: FormFeedback,
+    status: StatusCode,
+) -> Response {
+    let context_state = state.clone();
+    let options = state.leptos.clone();
+    let render = leptos_axum::render_app_async_with_context(
+        move || {
+            context_state.provide_page_context();
+            provide_context(feedback.clone());
+        },
+        move || app::shell(options.clone()),
+    );
+    // The page is rendered as its GET form; the posted body was consumed by the handler.
+    parts.method = Method::GET;
+    let mut response = render(Request::from_parts(parts, Body::empty())).await;
+    if response.status().is_success() {
+        *response.status_mut() = status;
+    }
+    response
+}
+
+/// After a successful post: go to `location` with GET (post/redirect/get), so reloading the
+/// page does not post again.
+pub fn see_other(location: &str) -> Response {
+    Redirect::to(location).into_response()
+}

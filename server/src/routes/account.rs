@@ -1,0 +1,347 @@
+//! Form posts of the account pages: register, log in, log out, change password, log out
+//! everywhere, reset a password with a link. Each refusal re-renders its page with
+//! field-level messages; each success redirects.
+
+use app::account::form;
+use app::account::messages::{
+    login_error_key, password_error_key, CREDENTIALS_KEY, CURRENT_PASSWORD_KEY, LOGIN_TOO_LONG_KEY,
+    RESET_LINK_KEY, TAKEN_KEY, THROTTLED_KEY, UNAVAILABLE_KEY,
+};
+use app::forms::{FormFeedback, FORM};
+use axum::extract::{ConnectInfo, State};
+use axum::http::request::Parts;
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Form;
+use backend::accounts::{
+    self, AccountId, ChangePasswordError, LoginError, RegisterError, ResetError,
+};
+use backend::sessions::SessionKey;
+use backend::throttle;
+use domain::login_id::MAX_EMAIL_CHARS;
+use domain::{Access, LoginId};
+use serde::Deserialize;
+use tower_sessions::Session;
+
+use crate::auth;
+use crate::authz::{require, require_viewer};
+use crate::pages::{render_with_feedback, see_other};
+use crate::ServerState;
+
+/// What the login and registration forms post.
+#[derive(Debug, Deserialize)]
+pub struct Credentials {
+    #[serde(default)]
+    login: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    lanjut: String,
+}
+
+fn next_or(next: &str, fallback: &str) -> String {
+    domain::access::safe_next_path(next).unwrap_or(fallback).to_owned()
+}
+
+fn device_of(parts: &Parts) -> String {
+    let agent = parts.headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or("");
+    auth::device::label(agent)
+}
+
+/// Reads the login field, or says what is wrong with it.
+fn parse_login(typed: &str) -> Result<LoginId, &'static str> {
+    if typed.chars().count() > MAX_EMAIL_CHARS {
+        return Err(LOGIN_TOO_LONG_KEY);
+    }
+    LoginId::parse(typed).map_err(login_error_key)
+}
+
+/// The refusal for a failure of ours (database down, hashing failed): logged, then shown as
+/// a form-level "try again".
+fn unavailable(feedback: FormFeedback, error: &backend::Error) -> (FormFeedback, StatusCode) {
+    tracing::error!(error = ?error, "form post failed");
+    let status = if error.is_unavailable() {
+        StatusCode::SERVICE_UNAVAILABLE
+    } else {
+        StatusCode::INTERNAL_SERVER_ERROR
+    };
+    (feedback.error(FORM, UNAVAILABLE_KEY), status)
+}
+
+/// `POST /daftar`
+///
+/// Access: public.
+pub async fn register(
+    State(state): State<ServerState>,
+    session: Session,
+    parts: Parts,
+    Form(form): Form<Credentials>,
+) -> Response {
+    if let Err(refused) = require(&parts, Access::Public) {
+        return refused.into_response();
+    }
+    let feedback = FormFeedback::for_form(form::REGISTER)
+        .value("login", form.login.trim())
+        .value("lanjut", form.lanjut.clone());
+    let login = match parse_login(&form.login) {
+        Ok(login) => login,
+        Err(key) => {
+            let mut feedback = feedback.error("login", key);
+            if let Err(error) = domain::password::check_new_password(&form.password) {
+                feedback = feedback.error("password", password_error_key(error));
+            }
+            return render_with_feedback(&state, parts, feedback, StatusCode::UNPROCESSABLE_ENTITY)
+                .await;
+        }
+    };
+    let registered =
+        accounts::register(&state.app.db, &state.app.hasher, &login, &form.password).await;
+    let (feedback, status) = match registered {
+        Ok(account) => {
+            return match auth::log_in(&session, account, &device_of(&parts)).await {
+                Ok(()) => see_other(&next_or(&form.lanjut, "/akun?selesai=daftar")),
+                Err(error) => {
+                    tracing::error!(%error, "could not start a session after registering");
+                    see_other("/masuk?selesai=daftar")
+                }
+            };
+        }
+        Err(RegisterError::Password(error)) => (
+            feedback.error("password", password_error_key(error)),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        Err(RegisterError::Taken) => (feedback.error("login", TAKEN_KEY), StatusCode::CONFLICT),
+        Err(RegisterError::Backend(error)) => unavailable(feedback, &error),
+    };
+    render_with_feedback(&state, parts, feedback, status).await
+}
+
+/// `POST /masuk`: throttled per login and per client address before the password is checked.
+///
+/// Access: public.
+pub async fn log_in(
+    State(state): State<ServerState>,
+    session: Session,
+    parts: Parts,
+    Form(form): Form<Credentials>,
+) -> Response {
+    if let Err(refused) = require(&parts, Access::Public) {
+        return refused.into_response();
+    }
+    let feedback = FormFeedback::for_form(form::LOGIN)
+        .value("login", form.login.trim())
+        .value("lanjut", form.lanjut.clone());
+    let login = match parse_login(&form.login) {
+        Ok(login) => login,
+        Err(key) => {
+            return render_with_feedback(
+                &state,
+                parts,
+                feedback.error("login", key),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
+        }
+    };
+    let peer = parts.extensions.get::<ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip());
+    let address = auth::client_address(&parts.headers, peer, state.trusted_proxy);
+    let attempt = throttle::Attempt::new(login.normalised(), &address);
+    let (feedback, status) =
+        match attempt_login(&state, &session, &parts, &login, &form.password, &attempt).await {
+            Ok(()) => return see_other(&next_or(&form.lanjut, "/akun")),
+            Err(refusal) => refusal(feedback),
+        };
+    render_with_feedback(&state, parts, feedback, status).await
+}
+
+type Refusal = Box<dyn FnOnce(FormFeedback) -> (FormFeedback, StatusCode) + Send>;
+
+async fn attempt_login(
+    state: &ServerState,
+    session: &Session,
+    parts: &Parts,
+    login: &LoginId,
+    password: &str,
+    attempt: &throttle::Attempt,
+) -> Result<(), Refusal> {
+    let db = &state.app.db;
+    let limits = &state.app.login_limits;
+    let now = backend::unix_now();
+    let backend_failure =
+        |error: backend::Error| -> Refusal { Box::new(move |f| unavailable(f, &error)) };
+    match throttle::check(db, limits, attempt, now).await.map_err(backend_failure)? {
+        Ok(()) => {}
+        Err(wait) => {
+            let minutes = (wait.retry_after_secs + 59) / 60;
+            return Err(Box::new(move |f: FormFeedback| {
+                (
+                    f.error_with(FORM, THROTTLED_KEY, vec![("minutes", minutes.to_string())]),
+                    StatusCode::TOO_MANY_REQUESTS,
+                )
+            }));
+        }
+    }
+    match accounts::authenticate(db, &state.app.hasher, login, password).await {
+        Ok(account) => {
+            throttle::clear_account(db, attempt).await.map_err(backend_failure)?;
+            auth::log_in(session, account.id, &device_of(parts)).await.map_err(|error| {
+                tracing::error!(%error, "could not start a session");
+                backend_failure(backend::Error::Corrupt("session not stored".into()))
+            })?;
+            tracing::info!(account = account.id.0, "logged in");
+            Ok(())
+        }
+        Err(LoginError::InvalidCredentials) => {
+            throttle::record_failure(db, limits, attempt, now).await.map_err(backend_failure)?;
+            Err(Box::new(|f: FormFeedback| {
+                (f.error(FORM, CREDENTIALS_KEY), StatusCode::UNAUTHORIZED)
+            }))
+        }
+        Err(LoginError::Backend(error)) => Err(backend_failure(error)),
+    }
+}
+
+/// `POST /keluar`: ends this session.
+///
+/// Access: public (logging out without a session does nothing).
+pub async fn log_out(session: Session, parts: Parts) -> Response {
+    if let Err(refused) = require(&parts, Access::Public) {
+        return refused.into_response();
+    }
+    if let Err(error) = auth::log_out(&session).await {
+        tracing::error!(%error, "could not end a session");
+    }
+    see_other("/masuk?selesai=keluar")
+}
+
+/// What the password change form posts.
+#[derive(Debug, Deserialize)]
+pub struct PasswordChange {
+    #[serde(default)]
+    current_password: String,
+    #[serde(default)]
+    new_password: String,
+}
+
+/// `POST /akun/sandi`: changes the password and ends every other session.
+///
+/// Access: account.
+pub async fn change_password(
+    State(state): State<ServerState>,
+    session: Session,
+    parts: Parts,
+    Form(form): Form<PasswordChange>,
+) -> Response {
+    let viewer = match require_viewer(&parts, Access::Account) {
+        Ok(viewer) => viewer,
+        Err(refused) => return refused.into_response(),
+    };
+    let keep = parts.extensions.get::<SessionKey>().cloned();
+    let feedback = FormFeedback::for_form(form::CHANGE_PASSWORD);
+    let changed = accounts::change_password(
+        &state.app.db,
+        &state.app.hasher,
+        AccountId(viewer.account_id),
+        &form.current_password,
+        &form.new_password,
+        keep.as_ref(),
+    )
+    .await;
+    let (feedback, status) = match changed {
+        Ok(()) => {
+            // A new id for the session that stays, as at login.
+            if let Err(error) = session.cycle_id().await {
+                tracing::error!(%error, "could not renew the session id");
+            }
+            return see_other("/akun?selesai=sandi");
+        }
+        Err(ChangePasswordError::WrongCurrentPassword) => (
+            feedback.error("current_password", CURRENT_PASSWORD_KEY),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        Err(ChangePasswordError::Password(error)) => (
+            feedback.error("new_password", password_error_key(error)),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        Err(ChangePasswordError::Backend(error)) => unavailable(feedback, &error),
+    };
+    render_with_feedback(&state, parts, feedback, status).await
+}
+
+/// `POST /akun/keluar-semua`: ends every session of the account, this one included.
+///
+/// Access: account.
+pub async fn log_out_everywhere(
+    State(state): State<ServerState>,
+    session: Session,
+    parts: Parts,
+) -> Response {
+    let viewer = match require_viewer(&parts, Access::Account) {
+        Ok(viewer) => viewer,
+        Err(refused) => return refused.into_response(),
+    };
+    if let Err(error) =
+        accounts::log_out_everywhere(&state.app.db, AccountId(viewer.account_id)).await
+    {
+        tracing::error!(error = ?error, "could not end the sessions");
+        return render_with_feedback(
+            &state,
+            parts,
+            FormFeedback::for_form(form::CHANGE_PASSWORD).error(FORM, UNAVAILABLE_KEY),
+            StatusCode::SERVICE_UNAVAILABLE,
+        )
+        .await;
+    }
+    if let Err(error) = auth::log_out(&session).await {
+        tracing::error!(%error, "could not end this session");
+    }
+    see_other("/masuk?selesai=keluar-semua")
+}
+
+/// What the reset form posts.
+#[derive(Debug, Deserialize)]
+pub struct PasswordReset {
+    #[serde(default)]
+    kode: String,
+    #[serde(default)]
+    password: String,
+}
+
+/// `POST /atur-sandi`: sets a new password with a one-time link.
+///
+/// Access: public (the code is the credential).
+pub async fn reset_password(
+    State(state): State<ServerState>,
+    parts: Parts,
+    Form(form): Form<PasswordReset>,
+) -> Response {
+    if let Err(refused) = require(&parts, Access::Public) {
+        return refused.into_response();
+    }
+    let feedback = FormFeedback::for_form(form::RESET_PASSWORD);
+    let reset = accounts::reset_password(
+        &state.app.db,
+        &state.app.hasher,
+        form.kode.trim(),
+        &form.password,
+        backend::unix_now(),
+    )
+    .await;
+    let (feedback, status) = match reset {
+        Ok(_) => return see_other("/masuk?selesai=sandi-baru"),
+        Err(ResetError::Password(error)) => (
+            feedback.error("password", password_error_key(error)),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+        Err(ResetError::LinkNotUsable) => (feedback.error(FORM, RESET_LINK_KEY), StatusCode::GONE),
+        Err(ResetError::Backend(error)) => unavailable(feedback, &error),
+    };
+    // The page reads the code from the query; the form posted it in the body.
+    let mut parts = parts;
+    if let Ok(uri) =
+        format!("/atur-sandi?kode={}", app::auth::encode_query_value(form.kode.trim())).parse()
+    {
+        parts.uri = uri;
+    }
+    render_with_feedback(&state, parts, feedback, status).await
+}
