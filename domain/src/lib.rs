@@ -4,13 +4,16 @@
 //! to WebAssembly, where the same validation runs in the browser as on the server.
 
 pub mod access;
+pub mod application;
 pub mod locale;
 pub mod login_id;
 pub mod market;
 pub mod money;
+pub mod nik;
 pub mod password;
 pub mod phone;
 pub mod role;
+pub mod vendor;
 pub mod wita;
 
 pub use access::{Access, Denied};

@@ -88,6 +88,19 @@ impl PhoneNumber {
         &self.0[1..]
     }
 
+    /// The way people in Kupang write their number: `0812-3456-7890` (groups of four from the
+    /// start, the remainder last).
+    #[must_use]
+    pub fn national(&self) -> String {
+        let digits = format!("0{}", &self.0[3..]);
+        let groups: Vec<&str> = digits
+            .as_bytes()
+            .chunks(4)
+            .map(|chunk| std::str::from_utf8(chunk).unwrap_or_default())
+            .collect();
+        groups.join("-")
+    }
+
     /// A form that reveals little in lists and logs: `+62812******90`.
     #[must_use]
     pub fn masked(&self) -> String {
@@ -121,6 +134,14 @@ impl From<PhoneNumber> for String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_national_form_is_grouped_as_people_write_it() {
+        let number = PhoneNumber::parse("+62 812 3456 7890").expect("valid");
+        assert_eq!(number.national(), "0812-3456-7890");
+        let short = PhoneNumber::parse("081234567891").expect("valid");
+        assert_eq!(short.national(), "0812-3456-7891");
+    }
 
     #[test]
     fn every_common_spelling_of_a_number_is_the_same_number() {
