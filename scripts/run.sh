@@ -8,7 +8,7 @@ say "building the server (release)"
 cargo build --release -p server
 bin=target/release/pasar-purna
 "$bin" migrate
-"$bin" seed-demo
+logins=$("$bin" seed-demo)
 
 url="${PASAR_PUBLIC_URL:-http://${PASAR_LISTEN:-127.0.0.1:3000}}"
 trap stop_server EXIT INT TERM
@@ -18,8 +18,8 @@ cat <<MSG
 
   Pasar Purna is running at $url  (log: data/server.log, stop with Ctrl-C)
 
-  Demo data: Kota Kupang's 6 kecamatan and 51 kelurahan.
-  Demo logins arrive with the accounts feature; there are none yet.
+  Demo data: Kota Kupang's 6 kecamatan and 51 kelurahan, and demo accounts.
+$logins
 
 MSG
 wait "$SERVER_PID"

@@ -50,7 +50,18 @@ impl From<Denied> for AppError {
 /// role too low.
 pub fn require(access: Access) -> Result<Option<Viewer>, AppError> {
     let viewer = current_viewer();
-    access.check(viewer.as_ref().map(|v| v.role))?;
+    if let Err(denied) = access.check(viewer.as_ref().map(|v| v.role)) {
+        let error = AppError::from(denied);
+        // A server fn's error otherwise answers 500: the refusal must say 401 or 403.
+        #[cfg(feature = "ssr")]
+        if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+            response.set_status(
+                http::StatusCode::from_u16(error.status())
+                    .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR),
+            );
+        }
+        return Err(error);
+    }
     Ok(viewer)
 }
 
@@ -82,14 +93,15 @@ pub fn require_super_admin() -> Result<Viewer, AppError> {
     require_logged_in(Access::SuperAdmin)
 }
 
-/// How an account is shown to its owner and to staff: its phone number, else its email.
+/// How an account is shown to its owner and to staff: its phone number as people write it
+/// (`0812-3456-7890`), else its email address.
 #[cfg(feature = "ssr")]
 #[must_use]
 pub fn login_label(account: &backend::accounts::Account) -> String {
     account
         .phone
         .as_ref()
-        .map(|p| p.e164().to_owned())
+        .map(domain::PhoneNumber::national)
         .or_else(|| account.email.clone())
         .unwrap_or_default()
 }

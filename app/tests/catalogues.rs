@@ -87,6 +87,7 @@ fn keys_used_in_code() -> BTreeSet<String> {
 /// Prefixes of messages that code refers to by literal, outside `t(…)`.
 const KEY_PREFIXES: &[&str] = &[
     "error-",
+    "mail-",
     "auth-error-",
     "auth-notice-",
     "account-notice-",

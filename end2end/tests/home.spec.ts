@@ -13,7 +13,7 @@ test('every page shares a header with the brand, the menu, the search box and a 
   await gotoReady(page, '/', testInfo);
   const layout = new SiteLayout(page);
   await expect(layout.homeLink).toHaveAttribute('href', '/');
-  await expect(layout.accountLink).toHaveAttribute('href', '/akun');
+  await expect(layout.accountLink).toHaveAttribute('href', '/masuk');
   await expect(layout.languageButton('ID')).toBeVisible();
   await expect(layout.languageButton('EN')).toBeVisible();
   await expect(layout.searchBox).toHaveAttribute('name', 'q');
@@ -54,11 +54,11 @@ test('the home page lists vendors from all six kecamatan of Kota Kupang', async 
   ]);
 });
 
-test('the account link leads to the account page', async ({ page }, testInfo) => {
+test('the account link of a visitor leads to the login page', async ({ page }, testInfo) => {
   await gotoReady(page, '/', testInfo);
   await new SiteLayout(page).accountLink.click();
-  await expect(page).toHaveURL(/\/akun$/);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Akun');
+  await expect(page).toHaveURL(/\/masuk$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Masuk');
 });
 
 test('the home page fits a 360px wide phone without sideways scrolling', async ({ page }, testInfo) => {

@@ -49,10 +49,10 @@ test('the home page in English uses English day names', async ({ page, context, 
   await expect(saboak.getByRole('time').first()).toHaveText(/^Saturday, \d{1,2} \p{L}+ \d{4}$/u);
 });
 
-test('the account page has an English title', async ({ page, context, baseURL }, testInfo) => {
+test('the login page has an English title', async ({ page, context, baseURL }, testInfo) => {
   await context.addCookies([{ name: 'lang', value: 'en', url: baseURL! }]);
-  await gotoReady(page, '/akun', testInfo);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Account');
+  await gotoReady(page, '/masuk', testInfo);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Log in');
 });
 
 test.describe('a browser that prefers English', () => {

@@ -49,6 +49,8 @@ pub enum LogFormat {
 pub struct Config {
     /// `PASAR_LISTEN`: address and port to listen on.
     pub listen: SocketAddr,
+    /// SMTP for self-service password reset (`PASAR_SMTP_URL`, `PASAR_MAIL_FROM`); off if unset.
+    pub mail: Option<MailSettings>,
     /// The reverse proxy whose `X-Forwarded-For` is believed (`PASAR_TRUSTED_PROXY`).
     pub trusted_proxy: Option<std::net::IpAddr>,
     /// Concurrent password hashes (`PASAR_HASHING_WORKERS`).
@@ -84,6 +86,15 @@ impl ConfigError {
     pub fn new(variable: &'static str, problem: impl Into<String>, fix: impl Into<String>) -> Self {
         ConfigError { variable, problem: problem.into(), fix: fix.into() }
     }
+}
+
+/// Where reset mails go out.
+#[derive(Debug, Clone)]
+pub struct MailSettings {
+    /// `smtps://user:password@host` or `smtp://host:587?tls=required`.
+    pub smtp_url: Secret,
+    /// Sender mailbox.
+    pub from: String,
 }
 
 /// The SQLite file used when `DATABASE_URL` is unset.
@@ -197,8 +208,31 @@ impl Config {
             }
         };
 
+        let mail = match (lookup("PASAR_SMTP_URL"), lookup("PASAR_MAIL_FROM")) {
+            (None, _) => None,
+            (Some(_), None) => {
+                return Err(ConfigError::new(
+                    "PASAR_MAIL_FROM",
+                    "PASAR_SMTP_URL is set but there is no sender address",
+                    "set it like \"Pasar Purna <noreply@kupangkota.go.id>\"",
+                ))
+            }
+            (Some(url), Some(from)) => {
+                // Checked here so a typo stops the start, not the first reset mail.
+                crate::mail::Mailer::new(&url, &from).map_err(|error| {
+                    let variable = match error {
+                        crate::mail::MailConfigError::Url => "PASAR_SMTP_URL",
+                        crate::mail::MailConfigError::From => "PASAR_MAIL_FROM",
+                    };
+                    ConfigError::new(variable, error.to_string(), "see the README's configuration table")
+                })?;
+                Some(MailSettings { smtp_url: Secret::new(url), from })
+            }
+        };
+
         Ok(Config {
             listen,
+            mail,
             trusted_proxy,
             hashing_workers,
             database_url: Secret::new(database_url),

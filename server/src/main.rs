@@ -72,6 +72,7 @@ async fn run(command: Command, config: &Config) -> anyhow::Result<()> {
         Command::SeedDemo => {
             let report = backend::demo::seed_demo(&db).await?;
             tracing::info!(?report, "demo data loaded");
+            print_demo_logins();
         }
         Command::Admin(AdminCommand::Create { login }) => {
             server::admin::create_super_admin(&db, &login).await?;
@@ -85,6 +86,15 @@ async fn run(command: Command, config: &Config) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// The demo logins on standard output, for the run command to show (demo data only).
+#[allow(clippy::print_stdout)]
+fn print_demo_logins() {
+    println!("  Demo logins (password for all: {}):", backend::demo::DEMO_PASSWORD);
+    for demo in backend::demo::DEMO_ACCOUNTS {
+        println!("    {:<20} {}", demo.login, demo.who);
+    }
 }
 
 /// One line on stderr and a failing exit code: no backtrace, no panic.

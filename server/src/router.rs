@@ -36,6 +36,8 @@ pub struct ServerState {
     pub hsts: bool,
     /// The reverse proxy whose forwarded client address is believed.
     pub trusted_proxy: Option<std::net::IpAddr>,
+    /// Sends self-service reset links, when SMTP is configured.
+    pub mailer: Option<crate::mail::Mailer>,
     /// Server-side sessions in the database.
     pub session_layer: tower_sessions::SessionManagerLayer<crate::auth::DbSessionStore>,
 }
@@ -48,6 +50,7 @@ pub const FORM_ROUTES: &[(&str, Access)] = &[
     ("/masuk", Access::Public),
     ("/keluar", Access::Public),
     ("/atur-sandi", Access::Public),
+    ("/lupa-sandi", Access::Public),
     ("/akun/sandi", Access::Account),
     ("/akun/keluar-semua", Access::Account),
     ("/admin/pengguna/{id}/tautan-sandi", Access::Admin),
@@ -60,6 +63,7 @@ impl ServerState {
     pub fn provide_page_context(&self) {
         provide_context(self.app.clone());
         provide_context(self.stylesheet.clone());
+        provide_context(app::account::EmailReset(self.mailer.is_some()));
     }
 }
 
@@ -88,6 +92,7 @@ pub fn router(state: ServerState) -> Router {
         .route("/masuk", post(account::log_in))
         .route("/keluar", post(account::log_out))
         .route("/atur-sandi", post(account::reset_password))
+        .route("/lupa-sandi", post(account::email_reset_link))
         .route("/akun/sandi", post(account::change_password))
         .route("/akun/keluar-semua", post(account::log_out_everywhere))
         .route("/admin/pengguna/{id}/tautan-sandi", post(admin_users::issue_reset_link))

@@ -64,6 +64,11 @@ pub fn server_state(config: &Config, db: Database) -> ServerState {
             login_limits: backend::throttle::LoginLimits::default(),
         },
         trusted_proxy: config.trusted_proxy,
+        mailer: config.mail.as_ref().and_then(|mail| {
+            crate::mail::Mailer::new(mail.smtp_url.expose(), &mail.from)
+                .map_err(|error| tracing::error!(%error, "email reset disabled"))
+                .ok()
+        }),
         leptos: leptos_options(config),
         secure_cookies: config.secure_cookies,
         stylesheet: app::Stylesheet(crate::routes::assets::stylesheet_href(

@@ -45,3 +45,7 @@ pub const CURRENT_PASSWORD_KEY: &str = "auth-error-current-password";
 pub const RESET_LINK_KEY: &str = "auth-error-reset-link";
 /// The service failed; try again.
 pub const UNAVAILABLE_KEY: &str = "form-error-unavailable";
+/// The address typed on the forgotten-password form is not an email address.
+pub const EMAIL_INVALID_KEY: &str = "auth-error-email-invalid";
+/// Email reset is not configured on this installation.
+pub const EMAIL_RESET_OFF_KEY: &str = "auth-error-email-reset-off";

@@ -24,7 +24,13 @@ pub mod form {
     pub const CHANGE_PASSWORD: &str = "change-password";
     /// `/atur-sandi`.
     pub const RESET_PASSWORD: &str = "reset-password";
+    /// `/lupa-sandi`.
+    pub const FORGOT_PASSWORD: &str = "forgot-password";
 }
+
+/// Whether this installation can mail reset links (SMTP configured); provided by the server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EmailReset(pub bool);
 
 /// Reads `lanjut` (where to go after logging in) from the query, if it is a local path.
 #[must_use]
@@ -46,6 +52,7 @@ pub fn done_notice() -> Option<&'static str> {
         "sandi-baru" => Some("auth-notice-password-reset"),
         "keluar" => Some("auth-notice-logged-out"),
         "keluar-semua" => Some("auth-notice-logged-out-everywhere"),
+        "email" => Some("auth-notice-reset-mailed"),
         _ => None,
     }
 }

@@ -92,10 +92,28 @@ fn DeadLink() -> impl IntoView {
 /// `/lupa-sandi`
 #[component]
 pub fn ForgotPasswordPage() -> impl IntoView {
+    let by_email = use_context::<super::EmailReset>().is_some_and(|e| e.0);
     view! {
         <Title text=t("auth-forgot-title") />
         <section class="card narrow" aria-labelledby="forgot-title">
             <h1 id="forgot-title">{t("auth-forgot-title")}</h1>
+            {super::done_notice().map(|key| view! { <p class="notice" role="status">{t(key)}</p> })}
+            <FormAlert form=form::FORGOT_PASSWORD />
+            {by_email.then(|| view! {
+                <p>{t("auth-forgot-email-lead")}</p>
+                <form method="post" action="/lupa-sandi" novalidate>
+                    <Field
+                        form=form::FORGOT_PASSWORD
+                        name="email"
+                        label=t("auth-forgot-email-label")
+                        autocomplete="email"
+                        inputmode="email"
+                        max_len=domain::login_id::MAX_EMAIL_CHARS
+                    />
+                    <button type="submit" class="button">{t("auth-forgot-email-submit")}</button>
+                </form>
+                <p>{t("auth-forgot-or-office")}</p>
+            })}
             <p>{t("auth-forgot-office")}</p>
             <p>{t("auth-forgot-bring")}</p>
             <p>

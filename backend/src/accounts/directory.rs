@@ -130,6 +130,18 @@ pub async fn find_account(db: &Database, id: AccountId) -> Result<Option<Account
     row.map(AccountRow::into_account).transpose()
 }
 
+/// The account with this (lowercased) email address, if any.
+///
+/// # Errors
+/// When the database fails or the row is corrupt.
+pub async fn find_account_by_email(db: &Database, email: &str) -> Result<Option<Account>, Error> {
+    const SQL: &str =
+        "select account_id, phone, email, password_hash, role from account where email = $1";
+    let row: Option<AccountRow> =
+        with_pool!(db, |pool| sqlx::query_as(SQL).bind(email).fetch_optional(pool).await)?;
+    row.map(AccountRow::into_account).transpose()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

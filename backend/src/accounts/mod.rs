@@ -10,12 +10,14 @@ use domain::password::{check_new_password, PasswordError};
 use domain::{PhoneNumber, Role};
 
 pub use directory::{
-    find_account, list_accounts, AccountListing, AccountPage, AccountQuery, PAGE_SIZE,
+    find_account, find_account_by_email, list_accounts, AccountListing, AccountPage, AccountQuery,
+    PAGE_SIZE,
 };
 pub use hashing::{HashError, PasswordHasher};
 pub use reset::{
-    issue_reset_link, pending_reset, reset_link_is_usable, reset_password, revoke_reset_links,
-    PendingReset, ResetError, ResetToken, RESET_LINK_LIFETIME_SECS,
+    issue_reset_link, issue_self_service_reset_link, pending_reset, reset_link_is_usable,
+    reset_password, revoke_reset_links, PendingReset, ResetError, ResetToken,
+    RESET_LINK_LIFETIME_SECS,
 };
 
 use crate::db::{Database, WriteTx};

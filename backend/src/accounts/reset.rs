@@ -66,6 +66,29 @@ pub async fn issue_reset_link(
     subject: AccountId,
     now: i64,
 ) -> Result<ResetToken, Error> {
+    issue(db, Some(actor), subject, now).await
+}
+
+/// Issues a reset link that the account holder asked for themselves (by email), revoking
+/// any earlier unused one. Recorded with no actor: nobody but the mailbox owner sees it.
+///
+/// # Errors
+/// When the database fails; nothing is then saved.
+#[tracing::instrument(skip_all, fields(subject = subject.0))]
+pub async fn issue_self_service_reset_link(
+    db: &Database,
+    subject: AccountId,
+    now: i64,
+) -> Result<ResetToken, Error> {
+    issue(db, None, subject, now).await
+}
+
+async fn issue(
+    db: &Database,
+    actor: Option<AccountId>,
+    subject: AccountId,
+    now: i64,
+) -> Result<ResetToken, Error> {
     let token = ResetToken::generate()?;
     let mut tx = db.begin_write().await?;
     revoke_pending(&mut tx, subject, now).await?;
@@ -75,13 +98,14 @@ pub async fn issue_reset_link(
     )
     .bind(token_hash(token.expose()))
     .bind(subject.0)
-    .bind(actor.0)
+    .bind(actor.map(|a| a.0))
     .bind(now)
     .bind(now + RESET_LINK_LIFETIME_SECS)
     .execute(&mut **conn)
     .await
     .map(|r| r.rows_affected()))?;
-    audit(&mut tx, Some(actor), "password_reset:issued", subject, "").await?;
+    let action = if actor.is_some() { "password_reset:issued" } else { "password_reset:emailed" };
+    audit(&mut tx, actor, action, subject, "").await?;
     tx.commit().await?;
     Ok(token)
 }

@@ -5,7 +5,7 @@
 use app::account::form;
 use app::account::messages::{
     login_error_key, password_error_key, CREDENTIALS_KEY, CURRENT_PASSWORD_KEY, LOGIN_TOO_LONG_KEY,
-    RESET_LINK_KEY, TAKEN_KEY, THROTTLED_KEY, UNAVAILABLE_KEY,
+    RESET_LINK_KEY, TAKEN_KEY, THROTTLED_KEY, UNAVAILABLE_KEY, EMAIL_INVALID_KEY, EMAIL_RESET_OFF_KEY,
 };
 use app::forms::{FormFeedback, FORM};
 use axum::extract::{ConnectInfo, State};
@@ -214,6 +214,13 @@ pub async fn log_out(session: Session, parts: Parts) -> Response {
     see_other("/masuk?selesai=keluar")
 }
 
+/// The request as if for `/akun`, where the forms posting to `/akun/…` are shown again with
+/// their refusal (their own paths are not pages).
+fn account_page(mut parts: Parts) -> Parts {
+    parts.uri = axum::http::Uri::from_static("/akun");
+    parts
+}
+
 /// What the password change form posts.
 #[derive(Debug, Deserialize)]
 pub struct PasswordChange {
@@ -265,7 +272,7 @@ pub async fn change_password(
         ),
         Err(ChangePasswordError::Backend(error)) => unavailable(feedback, &error),
     };
-    render_with_feedback(&state, parts, feedback, status).await
+    render_with_feedback(&state, account_page(parts), feedback, status).await
 }
 
 /// `POST /akun/keluar-semua`: ends every session of the account, this one included.
@@ -286,7 +293,7 @@ pub async fn log_out_everywhere(
         tracing::error!(error = ?error, "could not end the sessions");
         return render_with_feedback(
             &state,
-            parts,
+            account_page(parts),
             FormFeedback::for_form(form::CHANGE_PASSWORD).error(FORM, UNAVAILABLE_KEY),
             StatusCode::SERVICE_UNAVAILABLE,
         )
@@ -344,4 +351,84 @@ pub async fn reset_password(
         parts.uri = uri;
     }
     render_with_feedback(&state, parts, feedback, status).await
+}
+
+/// What the forgotten-password form posts.
+#[derive(Debug, Deserialize)]
+pub struct ForgotPassword {
+    #[serde(default)]
+    email: String,
+}
+
+/// `POST /lupa-sandi`: mails a reset link to an account's email address, when SMTP is
+/// configured. The answer is the same whether or not an account has the address, and the mail
+/// goes out in the background so the timing does not tell either.
+///
+/// Access: public (throttled per address and per client, like logins).
+pub async fn email_reset_link(
+    State(state): State<ServerState>,
+    parts: Parts,
+    Form(form): Form<ForgotPassword>,
+) -> Response {
+    if let Err(refused) = require(&parts, Access::Public) {
+        return refused.into_response();
+    }
+    let feedback = FormFeedback::for_form(form::FORGOT_PASSWORD).value("email", form.email.trim());
+    let Some(mailer) = state.mailer.clone() else {
+        return render_with_feedback(&state, parts, feedback.error(FORM, EMAIL_RESET_OFF_KEY), StatusCode::NOT_FOUND)
+            .await;
+    };
+    let email = match parse_login(&form.email) {
+        Ok(LoginId::Email(email)) => email,
+        Ok(LoginId::Phone(_)) | Err(_) => {
+            return render_with_feedback(&state, parts, feedback.error("email", EMAIL_INVALID_KEY), StatusCode::UNPROCESSABLE_ENTITY)
+                .await;
+        }
+    };
+    let db = &state.app.db;
+    let limits = &state.app.login_limits;
+    let now = backend::unix_now();
+    let peer = parts.extensions.get::<ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip());
+    let address = auth::client_address(&parts.headers, peer, state.trusted_proxy);
+    // Every request counts: this form sends mail, so it must not become a way to flood a mailbox.
+    let attempt = throttle::Attempt::new(&format!("reset-mail:{email}"), &address);
+    match throttle::check(db, limits, &attempt, now).await {
+        Ok(Ok(())) => {}
+        Ok(Err(wait)) => {
+            let minutes = (wait.retry_after_secs + 59) / 60;
+            return render_with_feedback(
+                &state,
+                parts,
+                feedback.error_with(FORM, THROTTLED_KEY, vec![("minutes", minutes.to_string())]),
+                StatusCode::TOO_MANY_REQUESTS,
+            )
+            .await;
+        }
+        Err(error) => {
+            let (feedback, status) = unavailable(feedback, &error);
+            return render_with_feedback(&state, parts, feedback, status).await;
+        }
+    }
+    if let Err(error) = throttle::record_failure(db, limits, &attempt, now).await {
+        let (feedback, status) = unavailable(feedback, &error);
+        return render_with_feedback(&state, parts, feedback, status).await;
+    }
+    let locale = crate::security::visitor_locale(&parts.headers);
+    let state_for_mail = state.clone();
+    tokio::spawn(async move {
+        let db = &state_for_mail.app.db;
+        let account = match accounts::find_account_by_email(db, &email).await {
+            Ok(Some(account)) => account,
+            Ok(None) => return,
+            Err(error) => return tracing::error!(error = ?error, "could not look up a reset email"),
+        };
+        match accounts::issue_self_service_reset_link(db, account.id, backend::unix_now()).await {
+            Ok(token) => {
+                let link = format!("{}/atur-sandi?kode={}", state_for_mail.public_origin, token.expose());
+                mailer.send_reset_link(&email, &link, locale).await;
+            }
+            Err(error) => tracing::error!(error = ?error, "could not issue an emailed reset link"),
+        }
+    });
+    see_other("/lupa-sandi?selesai=email")
 }
