@@ -51,16 +51,8 @@ impl From<Denied> for AppError {
 pub fn require(access: Access) -> Result<Option<Viewer>, AppError> {
     let viewer = current_viewer();
     if let Err(denied) = access.check(viewer.as_ref().map(|v| v.role)) {
-        let error = AppError::from(denied);
         // A server fn's error otherwise answers 500: the refusal must say 401 or 403.
-        #[cfg(feature = "ssr")]
-        if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-            response.set_status(
-                http::StatusCode::from_u16(error.status())
-                    .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR),
-            );
-        }
-        return Err(error);
+        return Err(AppError::from(denied).with_status());
     }
     Ok(viewer)
 }

@@ -45,6 +45,20 @@ impl AppError {
         }
     }
 
+    /// Sets this error's HTTP status on the response being built, and returns it. A server fn's
+    /// error otherwise answers 500 whatever it is; call this where the error arises.
+    #[must_use]
+    pub fn with_status(self) -> AppError {
+        #[cfg(feature = "ssr")]
+        if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+            response.set_status(
+                http::StatusCode::from_u16(self.status())
+                    .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR),
+            );
+        }
+        self
+    }
+
     /// Catalogue keys of the title and explanation shown to the visitor.
     #[must_use]
     pub const fn message_keys(self) -> (&'static str, &'static str) {
@@ -73,9 +87,9 @@ impl From<backend::Error> for AppError {
     fn from(error: backend::Error) -> Self {
         tracing::error!(error = ?error, "backend failure");
         if error.is_unavailable() {
-            AppError::Unavailable
+            AppError::Unavailable.with_status()
         } else {
-            AppError::Internal
+            AppError::Internal.with_status()
         }
     }
 }

@@ -86,7 +86,9 @@ pub async fn create(
     Ok(inserted == 1)
 }
 
-/// Writes a session, creating it if needed, and marks it seen now.
+/// Writes an existing session and marks it seen now; returns whether it still existed.
+/// Never re-creates a session: one ended meanwhile (log out everywhere, password change) by
+/// another request stays ended even if a request still running on it saves afterwards.
 ///
 /// # Errors
 /// When the database fails.
@@ -95,14 +97,10 @@ pub async fn save(
     key: &SessionKey,
     write: &SessionWrite<'_>,
     now: i64,
-) -> Result<()> {
-    const SQL: &str = "insert into session
-        (session_key, account_id, data, device, expires_at, created_at, last_seen_at)
-        values ($1, $2, $3, $4, $5, $6, $6)
-        on conflict (session_key) do update set account_id = excluded.account_id,
-            data = excluded.data, device = excluded.device, expires_at = excluded.expires_at,
-            last_seen_at = excluded.last_seen_at";
-    with_pool!(db, |pool| sqlx::query(SQL)
+) -> Result<bool> {
+    const SQL: &str = "update session set account_id = $2, data = $3, device = $4, expires_at = $5,
+            last_seen_at = $6 where session_key = $1";
+    let updated = with_pool!(db, |pool| sqlx::query(SQL)
         .bind(&key.0)
         .bind(write.account.map(|a| a.0))
         .bind(write.data)
@@ -112,7 +110,7 @@ pub async fn save(
         .execute(pool)
         .await
         .map(|r| r.rows_affected()))?;
-    Ok(())
+    Ok(updated == 1)
 }
 
 /// A live session's fields and expiry; `None` when unknown or expired.

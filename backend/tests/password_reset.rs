@@ -53,7 +53,7 @@ async fn log_in_session(db: &Database, cookie: &str, account: Option<AccountId>)
         device: "Android · Chrome",
         expires_at: NOW + 30 * DAY,
     };
-    sessions::save(db, &key, &write, NOW).await.expect("save session");
+    sessions::create(db, &key, &write, NOW).await.expect("save session");
     key
 }
 

@@ -38,7 +38,7 @@ async fn save_session(
     let key = SessionKey::from_cookie_id(cookie);
     let data = format!(r#"{{"cookie":"{cookie}"}}"#);
     let write = SessionWrite { account, data: &data, device, expires_at };
-    sessions::save(db, &key, &write, now).await.expect("save session");
+    sessions::create(db, &key, &write, now).await.expect("save session");
     key
 }
 
@@ -84,7 +84,7 @@ storage_test! {
         let key = SessionKey::from_cookie_id("cookie-id-a");
         let first = SessionWrite { account: Some(person), data: r#"{"step":1}"#, device: "Android · Chrome", expires_at: NOW + DAY };
 
-        sessions::save(&test.db, &key, &first, NOW).await.expect("save");
+        sessions::create(&test.db, &key, &first, NOW).await.expect("save");
 
         assert_eq!(
             sessions::load(&test.db, &key, NOW + 1).await.expect("load"),
@@ -97,7 +97,7 @@ storage_test! {
 
         // Saving again updates the row in place.
         let second = SessionWrite { account: Some(person), data: r#"{"step":2}"#, device: "Android · Chrome", expires_at: NOW + 2 * DAY };
-        sessions::save(&test.db, &key, &second, NOW + 60).await.expect("save again");
+        assert!(sessions::save(&test.db, &key, &second, NOW + 60).await.expect("save again"));
         assert_eq!(
             sessions::load(&test.db, &key, NOW + DAY + 1).await.expect("load"),
             Some((r#"{"step":2}"#.to_owned(), NOW + 2 * DAY))
@@ -115,11 +115,23 @@ storage_test! {
         assert!(!format!("{key:?}").contains(&stored), "Debug must not print the key");
     }
 
+    async fn saving_an_ended_session_does_not_bring_it_back(test: TestDb) {
+        let person = register(&test.db, "081234567891").await;
+        let key = save_session(&test.db, "cookie-late", Some(person), "", NOW + DAY, NOW).await;
+        sessions::end_all_for_account(&test.db, person, None).await.expect("end");
+
+        let late = write(Some(person), r#"{"seen_at":1}"#, "", NOW + 2 * DAY);
+        let existed = sessions::save(&test.db, &key, &late, NOW + 5).await.expect("save");
+
+        assert!(!existed);
+        assert_eq!(sessions::load(&test.db, &key, NOW + 6).await.expect("load"), None);
+    }
+
     async fn an_anonymous_session_round_trips_too(test: TestDb) {
         let key = SessionKey::from_cookie_id("visitor");
         let anonymous = write(None, r#"{"locale":"id"}"#, "", NOW + DAY);
 
-        sessions::save(&test.db, &key, &anonymous, NOW).await.expect("save");
+        sessions::create(&test.db, &key, &anonymous, NOW).await.expect("save");
 
         assert_eq!(
             sessions::load(&test.db, &key, NOW).await.expect("load"),
@@ -203,7 +215,8 @@ storage_test! {
         save_session(&test.db, "old", Some(maria), "Android · Opera", NOW + 25, NOW + 5).await;
         save_session(&test.db, "budi", Some(budi), "iOS · Safari", NOW + DAY, NOW + 40).await;
         // The phone is used again later: it moves to the top, its creation time stays.
-        save_session(&test.db, "phone", Some(maria), "Android · Chrome", NOW + DAY, NOW + 20).await;
+        let again = write(Some(maria), r#"{"cookie":"phone"}"#, "Android · Chrome", NOW + DAY);
+        assert!(sessions::save(&test.db, &phone, &again, NOW + 20).await.expect("save again"));
 
         let listed = sessions::list_for_account(&test.db, maria, Some(&laptop), NOW + 30).await.expect("list");
 

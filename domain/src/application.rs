@@ -151,7 +151,10 @@ impl Transition {
     pub const fn needs_reason(self) -> bool {
         matches!(
             self,
-            Transition::RequestChanges | Transition::Reject | Transition::Suspend | Transition::Reinstate
+            Transition::RequestChanges
+                | Transition::Reject
+                | Transition::Suspend
+                | Transition::Reinstate
         )
     }
 
@@ -200,7 +203,8 @@ mod tests {
     fn every_pair_of_status_and_step_is_allowed_exactly_as_listed() {
         for from in S::ALL {
             for step in T::ALL {
-                let expected = ALLOWED.iter().find(|(f, t, _)| *f == from && *t == step).map(|a| a.2);
+                let expected =
+                    ALLOWED.iter().find(|(f, t, _)| *f == from && *t == step).map(|a| a.2);
                 match expected {
                     Some(to) => assert_eq!(from.apply(step), Ok(to), "{from:?} --{step:?}-->"),
                     None => assert_eq!(

@@ -166,7 +166,12 @@ impl Checker {
     }
 
     /// One of `parse`'s choices, required.
-    pub fn choice<T>(&mut self, field: &'static str, value: &str, parse: impl Fn(&str) -> Option<T>) -> Option<T> {
+    pub fn choice<T>(
+        &mut self,
+        field: &'static str,
+        value: &str,
+        parse: impl Fn(&str) -> Option<T>,
+    ) -> Option<T> {
         if value.trim().is_empty() {
             self.issue(field, Problem::Required);
             return None;
@@ -272,7 +277,10 @@ mod tests {
     #[test]
     fn choices_numbers_and_identity_numbers_say_what_is_wrong() {
         let mut check = Checker::default();
-        assert_eq!(check.choice("category", "tenun", Category::from_str_value), Some(Category::Textiles));
+        assert_eq!(
+            check.choice("category", "tenun", Category::from_str_value),
+            Some(Category::Textiles)
+        );
         assert_eq!(check.choice("category", "senjata", Category::from_str_value), None);
         assert_eq!(check.number("years", "6", 0, 50), Some(6));
         assert_eq!(check.number("years", "enam", 0, 50), None);

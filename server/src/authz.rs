@@ -26,10 +26,8 @@ pub fn require(parts: &Parts, access: Access) -> Result<Option<Viewer>, Refused>
 /// # Errors
 /// As [`require`]; anonymous callers always get 401.
 pub fn require_viewer(parts: &Parts, access: Access) -> Result<Viewer, Refused> {
-    require(parts, access)?.ok_or(Refused {
-        denied: Denied::LoginRequired,
-        locale: visitor_locale(&parts.headers),
-    })
+    require(parts, access)?
+        .ok_or(Refused { denied: Denied::LoginRequired, locale: visitor_locale(&parts.headers) })
 }
 
 /// A refused caller; answers with the translated 401 or 403 page.

@@ -224,7 +224,11 @@ impl Config {
                         crate::mail::MailConfigError::Url => "PASAR_SMTP_URL",
                         crate::mail::MailConfigError::From => "PASAR_MAIL_FROM",
                     };
-                    ConfigError::new(variable, error.to_string(), "see the README's configuration table")
+                    ConfigError::new(
+                        variable,
+                        error.to_string(),
+                        "see the README's configuration table",
+                    )
                 })?;
                 Some(MailSettings { smtp_url: Secret::new(url), from })
             }

@@ -52,7 +52,8 @@ impl Mailer {
             tracing::warn!("stored email address is not a mailbox; reset mail not sent");
             return;
         };
-        let body = format!("{}\n\n{link}\n\n{}\n", text("mail-reset-body"), text("mail-reset-footer"));
+        let body =
+            format!("{}\n\n{link}\n\n{}\n", text("mail-reset-body"), text("mail-reset-footer"));
         let message = Message::builder()
             .from(self.from.clone())
             .to(to)

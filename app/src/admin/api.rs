@@ -84,8 +84,9 @@ pub async fn load_account_detail(id: i64) -> Result<AccountDetail, AppError> {
     let viewer = crate::auth::require_admin()?;
     let state = expect_context::<backend::AppState>();
     let account_id = backend::accounts::AccountId(id);
-    let account =
-        backend::accounts::find_account(&state.db, account_id).await?.ok_or(AppError::NotFound)?;
+    let account = backend::accounts::find_account(&state.db, account_id)
+        .await?
+        .ok_or_else(|| AppError::NotFound.with_status())?;
     let pending =
         backend::accounts::pending_reset(&state.db, account_id, backend::unix_now()).await?;
     let may_manage = domain::access::may_manage(viewer.role, account.role);

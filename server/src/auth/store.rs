@@ -87,8 +87,10 @@ impl SessionStore for DbSessionStore {
             device: &encoded.device,
             expires_at: encoded.expires_at,
         };
+        // A session ended meanwhile stays ended (see `sessions::save`).
         sessions::save(&self.db, &key(&record.id), &write, backend::unix_now())
             .await
+            .map(|_existed| ())
             .map_err(backend_error)
     }
 

@@ -4,8 +4,9 @@
 
 use app::account::form;
 use app::account::messages::{
-    login_error_key, password_error_key, CREDENTIALS_KEY, CURRENT_PASSWORD_KEY, LOGIN_TOO_LONG_KEY,
-    RESET_LINK_KEY, TAKEN_KEY, THROTTLED_KEY, UNAVAILABLE_KEY, EMAIL_INVALID_KEY, EMAIL_RESET_OFF_KEY,
+    login_error_key, password_error_key, CREDENTIALS_KEY, CURRENT_PASSWORD_KEY, EMAIL_INVALID_KEY,
+    EMAIL_RESET_OFF_KEY, LOGIN_TOO_LONG_KEY, RESET_LINK_KEY, TAKEN_KEY, THROTTLED_KEY,
+    UNAVAILABLE_KEY,
 };
 use app::forms::{FormFeedback, FORM};
 use axum::extract::{ConnectInfo, State};
@@ -375,14 +376,24 @@ pub async fn email_reset_link(
     }
     let feedback = FormFeedback::for_form(form::FORGOT_PASSWORD).value("email", form.email.trim());
     let Some(mailer) = state.mailer.clone() else {
-        return render_with_feedback(&state, parts, feedback.error(FORM, EMAIL_RESET_OFF_KEY), StatusCode::NOT_FOUND)
-            .await;
+        return render_with_feedback(
+            &state,
+            parts,
+            feedback.error(FORM, EMAIL_RESET_OFF_KEY),
+            StatusCode::NOT_FOUND,
+        )
+        .await;
     };
     let email = match parse_login(&form.email) {
         Ok(LoginId::Email(email)) => email,
         Ok(LoginId::Phone(_)) | Err(_) => {
-            return render_with_feedback(&state, parts, feedback.error("email", EMAIL_INVALID_KEY), StatusCode::UNPROCESSABLE_ENTITY)
-                .await;
+            return render_with_feedback(
+                &state,
+                parts,
+                feedback.error("email", EMAIL_INVALID_KEY),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
         }
     };
     let db = &state.app.db;
@@ -424,7 +435,8 @@ pub async fn email_reset_link(
         };
         match accounts::issue_self_service_reset_link(db, account.id, backend::unix_now()).await {
             Ok(token) => {
-                let link = format!("{}/atur-sandi?kode={}", state_for_mail.public_origin, token.expose());
+                let link =
+                    format!("{}/atur-sandi?kode={}", state_for_mail.public_origin, token.expose());
                 mailer.send_reset_link(&email, &link, locale).await;
             }
             Err(error) => tracing::error!(error = ?error, "could not issue an emailed reset link"),

@@ -1,8 +1,14 @@
 //! HTTP-level tests of the real router, in-process. One test binary (faster to link than one
 //! per file); each test gets its own database.
 
+mod access;
+mod accounts;
+mod admin_accounts;
+mod email_reset;
+mod logs;
 mod pages;
 mod platform;
 mod recovery;
 mod security;
+mod sessions;
 mod support;

@@ -11,6 +11,8 @@ use server::config::Config;
 pub struct TestApp {
     pub router: Router,
     pub test_db: TestDb,
+    /// The public URL's origin: what a same-site form post carries in `Origin`.
+    origin: String,
 }
 
 pub struct Reply {
@@ -25,6 +27,13 @@ impl TestApp {
         backend::demo::seed_demo(&test_db.db).await.expect("seed");
         let db = test_db.db.clone();
         TestApp::build(test_db, db, &[])
+    }
+
+    /// The seeded app configured by `vars` as if they were the environment.
+    pub async fn seeded_with(test_db: TestDb, vars: &[(&str, &str)]) -> TestApp {
+        backend::demo::seed_demo(&test_db.db).await.expect("seed");
+        let db = test_db.db.clone();
+        TestApp::build(test_db, db, vars)
     }
 
     /// The seeded app as if served at `public_url` (e.g. https, for HSTS and Secure cookies).
@@ -51,8 +60,9 @@ impl TestApp {
             vars.iter().find(|(var, _)| *var == name).map(|(_, value)| (*value).to_owned())
         })
         .expect("test configuration");
+        let origin = config.public_url.origin().ascii_serialization();
         let state = server::startup::server_state(&config, db);
-        TestApp { router: server::router(state), test_db }
+        TestApp { router: server::router(state), test_db, origin }
     }
 
     pub async fn get(&self, path: &str, headers: &[(&str, &str)]) -> Reply {
@@ -64,12 +74,59 @@ impl TestApp {
     }
 
     pub async fn post_form(&self, path: &str, form: &str) -> Reply {
-        let request = Request::post(path)
+        self.post_form_with(path, form, &[]).await
+    }
+
+    /// A same-site form post with extra headers (a cookie, a language).
+    pub async fn post_form_with(&self, path: &str, form: &str, headers: &[(&str, &str)]) -> Reply {
+        let mut request = Request::post(path)
             .header("content-type", "application/x-www-form-urlencoded")
-            .header("origin", "http://127.0.0.1:3000")
-            .body(Body::from(form.to_owned()))
-            .expect("request");
-        self.send(request).await
+            .header("origin", &self.origin);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        self.send(request.body(Body::from(form.to_owned())).expect("request")).await
+    }
+
+    pub async fn get_with_cookie(&self, path: &str, cookie: &str) -> Reply {
+        self.get(path, &[("cookie", cookie)]).await
+    }
+
+    pub async fn post_form_with_cookie(&self, path: &str, form: &str, cookie: &str) -> Reply {
+        self.post_form_with(path, form, &[("cookie", cookie)]).await
+    }
+
+    /// Logs in through `POST /masuk` and returns the session cookie to send back
+    /// (`sesi=…`). Panics unless the login succeeds.
+    pub async fn log_in(&self, login: &str, password: &str) -> String {
+        self.log_in_with(login, password, &[]).await
+    }
+
+    /// [`TestApp::log_in`] with extra request headers (e.g. a cookie from an earlier login).
+    pub async fn log_in_with(
+        &self,
+        login: &str,
+        password: &str,
+        headers: &[(&str, &str)],
+    ) -> String {
+        let reply = self
+            .post_form_with("/masuk", &form(&[("login", login), ("password", password)]), headers)
+            .await;
+        assert_eq!(reply.status, StatusCode::SEE_OTHER, "log in as {login}: {}", reply.body);
+        reply.session_pair().unwrap_or_else(|| panic!("no session cookie for {login}"))
+    }
+
+    /// The id of the account that logs in with `login` (any spelling).
+    pub async fn account_id(&self, login: &str) -> i64 {
+        let login = domain::LoginId::parse(login).expect("a valid login");
+        let stored = login.normalised().to_owned();
+        backend::with_pool!(&self.test_db.db, |pool| sqlx::query_scalar(
+            "select account_id from account where phone = $1 or email = $1"
+        )
+        .bind(&stored)
+        .fetch_one(pool)
+        .await)
+        .unwrap_or_else(|error| panic!("no account for {stored}: {error}"))
     }
 
     pub async fn send(&self, request: Request<Body>) -> Reply {
@@ -86,4 +143,32 @@ impl Reply {
     pub fn header(&self, name: &str) -> &str {
         self.headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or_default()
     }
+
+    /// The `Set-Cookie` line of the session cookie (`sesi` or `__Host-sesi`), if any.
+    pub fn session_cookie(&self) -> Option<&str> {
+        self.headers
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find(|line| line.starts_with("sesi=") || line.starts_with("__Host-sesi="))
+    }
+
+    /// The session cookie as a browser sends it back: `name=value`.
+    pub fn session_pair(&self) -> Option<String> {
+        self.session_cookie().and_then(|line| line.split(';').next()).map(str::to_owned)
+    }
+}
+
+/// A form body, percent-encoded.
+pub fn form(fields: &[(&str, &str)]) -> String {
+    url::form_urlencoded::Serializer::new(String::new()).extend_pairs(fields).finish()
+}
+
+/// A demo account of `role`, with [`backend::demo::DEMO_PASSWORD`].
+pub fn demo_login(role: domain::Role) -> &'static str {
+    backend::demo::DEMO_ACCOUNTS
+        .iter()
+        .find(|account| account.role == role)
+        .map(|account| account.login)
+        .unwrap_or_else(|| panic!("no demo account is {role:?}"))
 }
