@@ -16,6 +16,12 @@ pub const PAGES: &[(&str, Access)] = &[
     ("/akun", Access::Account),
     ("/admin/pengguna", Access::Admin),
     ("/admin/pengguna/{id}", Access::Admin),
+    ("/pengajuan", Access::Account),
+    ("/pengajuan/{step}", Access::Account),
+    ("/admin/pengajuan", Access::Admin),
+    ("/admin/pengajuan/{id}", Access::Admin),
+    ("/pelapak/{slug}", Access::Public),
+    ("/privasi", Access::Public),
 ];
 
 /// Server fns, by path.
@@ -25,4 +31,9 @@ pub const SERVER_FNS: &[(&str, Access)] = &[
     ("/api/account/overview", Access::Account),
     ("/api/admin/accounts", Access::Admin),
     ("/api/admin/account", Access::Admin),
+    ("/api/apply/mine", Access::Account),
+    ("/api/apply/wilayah", Access::Public),
+    ("/api/review/queue", Access::Admin),
+    ("/api/review/detail", Access::Admin),
+    ("/api/vendors/profile", Access::Public),
 ];

@@ -143,17 +143,16 @@ pub fn Field(
     hint: Option<String>,
     /// Longest input accepted.
     max_len: usize,
+    /// The stored value, shown unless a refused post brought back what was typed.
+    #[prop(optional)]
+    initial: String,
 ) -> impl IntoView {
     let feedback = feedback_for(form);
     let error =
         feedback.as_ref().and_then(|f| f.errors.iter().find(|e| e.field == name)).map(message);
     let value = match kind {
         InputKind::Password => String::new(),
-        _ => feedback
-            .as_ref()
-            .and_then(|f| f.values.iter().find(|(n, _)| *n == name))
-            .map(|(_, v)| v.clone())
-            .unwrap_or_default(),
+        _ => shown_value(form, name, initial),
     };
     let id = format!("{form}-{name}");
     let hint_id = format!("{id}-hint");
@@ -194,4 +193,170 @@ pub fn Field(
 #[component]
 pub fn Hidden(name: &'static str, value: String) -> impl IntoView {
     view! { <input type="hidden" name=name value=value /> }
+}
+
+/// The value to show in `name`: what was just typed (after a refusal), else `initial`.
+fn shown_value(form: &'static str, name: &'static str, initial: String) -> String {
+    feedback_for(form)
+        .and_then(|f| f.values.iter().find(|(n, _)| *n == name).map(|(_, v)| v.clone()))
+        .unwrap_or(initial)
+}
+
+/// The translated error of `name`, if the last post refused it.
+fn field_error(form: &'static str, name: &'static str) -> Option<String> {
+    feedback_for(form).and_then(|f| f.errors.iter().find(|e| e.field == name).map(message))
+}
+
+/// A labelled multi-line text with its error.
+#[component]
+pub fn TextArea(
+    form: &'static str,
+    name: &'static str,
+    label: String,
+    #[prop(optional)] hint: Option<String>,
+    #[prop(optional)] initial: String,
+    max_len: usize,
+) -> impl IntoView {
+    let error = field_error(form, name);
+    let invalid = error.is_some();
+    let value = shown_value(form, name, initial);
+    let id = format!("{form}-{name}");
+    let described = [
+        hint.as_ref().map(|_| format!("{id}-hint")),
+        error.as_ref().map(|_| format!("{id}-error")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+    view! {
+        <div class="field" class:invalid=invalid>
+            <label for=id.clone()>{label}</label>
+            {hint.map(|hint| view! { <p class="hint" id=format!("{id}-hint")>{hint}</p> })}
+            <textarea
+                id=id.clone()
+                name=name
+                rows="4"
+                maxlength=max_len.to_string()
+                aria-invalid=invalid.then_some("true")
+                aria-describedby=(!described.is_empty()).then_some(described)
+            >
+                {value}
+            </textarea>
+            {error.map(|error| view! { <p class="field-error" id=format!("{id}-error")>{error}</p> })}
+        </div>
+    }
+}
+
+/// A labelled choice from a list, with its error.
+#[component]
+pub fn Select(
+    form: &'static str,
+    name: &'static str,
+    label: String,
+    /// (value, label) pairs; an empty first choice is added.
+    options: Vec<(String, String)>,
+    #[prop(optional)] initial: String,
+    #[prop(optional)] hint: Option<String>,
+) -> impl IntoView {
+    let error = field_error(form, name);
+    let invalid = error.is_some();
+    let value = shown_value(form, name, initial);
+    let id = format!("{form}-{name}");
+    let described = [
+        hint.as_ref().map(|_| format!("{id}-hint")),
+        error.as_ref().map(|_| format!("{id}-error")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+    view! {
+        <div class="field" class:invalid=invalid>
+            <label for=id.clone()>{label}</label>
+            {hint.map(|hint| view! { <p class="hint" id=format!("{id}-hint")>{hint}</p> })}
+            <select
+                id=id.clone()
+                name=name
+                aria-invalid=invalid.then_some("true")
+                aria-describedby=(!described.is_empty()).then_some(described)
+            >
+                <option value="" selected=value.is_empty()>{t("form-choose")}</option>
+                {options
+                    .into_iter()
+                    .map(|(v, l)| {
+                        let selected = v == value;
+                        view! { <option value=v selected=selected>{l}</option> }
+                    })
+                    .collect_view()}
+            </select>
+            {error.map(|error| view! { <p class="field-error" id=format!("{id}-error")>{error}</p> })}
+        </div>
+    }
+}
+
+/// A photo upload with its error. The phone offers its camera or gallery.
+#[component]
+pub fn PhotoField(
+    form: &'static str,
+    name: &'static str,
+    label: String,
+    #[prop(optional)] hint: Option<String>,
+) -> impl IntoView {
+    let error = field_error(form, name);
+    let invalid = error.is_some();
+    let id = format!("{form}-{name}");
+    let described = [
+        hint.as_ref().map(|_| format!("{id}-hint")),
+        error.as_ref().map(|_| format!("{id}-error")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+    view! {
+        <div class="field" class:invalid=invalid>
+            <label for=id.clone()>{label}</label>
+            {hint.map(|hint| view! { <p class="hint" id=format!("{id}-hint")>{hint}</p> })}
+            <input
+                id=id.clone()
+                name=name
+                type="file"
+                accept="image/jpeg,image/png,image/webp"
+                aria-invalid=invalid.then_some("true")
+                aria-describedby=(!described.is_empty()).then_some(described)
+            />
+            {error.map(|error| view! { <p class="field-error" id=format!("{id}-error")>{error}</p> })}
+        </div>
+    }
+}
+
+/// A labelled checkbox with its error.
+#[component]
+pub fn Checkbox(
+    form: &'static str,
+    name: &'static str,
+    label: String,
+    #[prop(optional)] initial: bool,
+) -> impl IntoView {
+    let error = field_error(form, name);
+    let invalid = error.is_some();
+    let checked = feedback_for(form)
+        .map_or(initial, |f| f.values.iter().any(|(n, v)| *n == name && !v.is_empty()));
+    let id = format!("{form}-{name}");
+    view! {
+        <div class="field checkbox" class:invalid=invalid>
+            <input
+                id=id.clone()
+                name=name
+                type="checkbox"
+                value="on"
+                checked=checked
+                aria-invalid=invalid.then_some("true")
+                aria-describedby=invalid.then(|| format!("{id}-error"))
+            />
+            <label for=id.clone()>{label}</label>
+            {error.map(|error| view! { <p class="field-error" id=format!("{id}-error")>{error}</p> })}
+        </div>
+    }
 }

@@ -8,6 +8,7 @@
 pub mod access;
 pub mod account;
 pub mod admin;
+pub mod apply;
 pub mod auth;
 pub mod error;
 pub mod forms;
@@ -15,9 +16,11 @@ pub mod home;
 pub mod i18n;
 pub mod islands;
 pub mod layout;
+pub mod review;
 mod routes;
 pub mod search;
 mod shell;
+pub mod vendors;
 
 pub use routes::App;
 pub use shell::{shell, Stylesheet};

@@ -9,11 +9,14 @@ use leptos_router::{path, SsrMode};
 
 use crate::account::{AccountPage, ForgotPasswordPage, LoginPage, RegisterPage, ResetPasswordPage};
 use crate::admin::{AdminUserPage, AdminUsersPage};
+use crate::apply::{ApplyDashboard, ApplyStepPage};
 use crate::error::NotFoundPage;
 use crate::home::HomePage;
 use crate::i18n::{current_locale, I18nProvider};
 use crate::layout::Layout;
+use crate::review::{ReviewDetailPage, ReviewQueuePage};
 use crate::search::SearchPage;
+use crate::vendors::{PrivacyPage, VendorProfilePage};
 
 /// The whole application, inside the shell's `<body>`.
 #[component]
@@ -34,6 +37,12 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("atur-sandi") view=ResetPasswordPage ssr=SsrMode::Async />
                         <Route path=path!("admin/pengguna") view=AdminUsersPage ssr=SsrMode::Async />
                         <Route path=path!("admin/pengguna/:id") view=AdminUserPage ssr=SsrMode::Async />
+                        <Route path=path!("pengajuan") view=ApplyDashboard ssr=SsrMode::Async />
+                        <Route path=path!("pengajuan/:step") view=ApplyStepPage ssr=SsrMode::Async />
+                        <Route path=path!("admin/pengajuan") view=ReviewQueuePage ssr=SsrMode::Async />
+                        <Route path=path!("admin/pengajuan/:id") view=ReviewDetailPage ssr=SsrMode::Async />
+                        <Route path=path!("pelapak/:slug") view=VendorProfilePage ssr=SsrMode::Async />
+                        <Route path=path!("privasi") view=PrivacyPage ssr=SsrMode::Async />
                     </Routes>
                 </Layout>
             </Router>

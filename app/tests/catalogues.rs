@@ -94,6 +94,12 @@ const KEY_PREFIXES: &[&str] = &[
     "admin-role-",
     "form-error-",
     "admin-not-",
+    "apply-",
+    "review-",
+    "category-",
+    "gender-",
+    "vendor-",
+    "privacy-",
 ];
 
 fn looks_like_key(text: &str) -> bool {

@@ -7,12 +7,14 @@ pub mod accounts;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod media;
 pub mod reference;
 pub mod sessions;
 pub mod state;
 #[cfg(feature = "testing")]
 pub mod testing;
 pub mod throttle;
+pub mod vendors;
 
 pub use db::Database;
 pub use error::Error;

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use crate::accounts::PasswordHasher;
 use crate::throttle::LoginLimits;
+use crate::vendors::crypto::PersonalDataKeys;
 use crate::Database;
 
 /// Shared application state. Cloning is cheap: the pool and the hasher are reference-counted.
@@ -18,6 +19,8 @@ pub struct AppState {
     pub hasher: PasswordHasher,
     /// Failed-login limits.
     pub login_limits: LoginLimits,
+    /// Keys that encrypt NIKs and make their duplicate-finding hash.
+    pub personal_data: PersonalDataKeys,
 }
 
 impl AppState {

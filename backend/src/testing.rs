@@ -45,6 +45,12 @@ macro_rules! storage_test {
     )+};
 }
 
+/// The keys tests encrypt personal data with (fixed, insecure: tests only).
+#[must_use]
+pub fn keys() -> crate::vendors::crypto::PersonalDataKeys {
+    crate::vendors::crypto::PersonalDataKeys::insecure_development_keys()
+}
+
 /// A migrated, empty database, removed when dropped.
 #[derive(Debug)]
 pub struct TestDb {

@@ -6,7 +6,7 @@ use backend::{demo, reference, storage_test, with_pool, with_tx};
 
 storage_test! {
     async fn seeding_loads_six_kecamatan_and_fifty_one_kelurahan(test: TestDb) {
-        let report = demo::seed_demo(&test.db).await.expect("seed");
+        let report = demo::seed_demo(&test.db, &testing::keys()).await.expect("seed");
 
         assert_eq!((report.wilayah.kecamatan, report.wilayah.kelurahan), (6, 51));
         let kecamatan = reference::list_kecamatan(&test.db).await.expect("list");
@@ -21,10 +21,10 @@ storage_test! {
     }
 
     async fn seeding_twice_changes_nothing(test: TestDb) {
-        demo::seed_demo(&test.db).await.expect("first seed");
+        demo::seed_demo(&test.db, &testing::keys()).await.expect("first seed");
         let before = snapshot(&test.db).await;
 
-        let second = demo::seed_demo(&test.db).await.expect("second seed");
+        let second = demo::seed_demo(&test.db, &testing::keys()).await.expect("second seed");
 
         assert!(second.is_empty(), "{:?}: {second:?}", test.db.engine());
         assert_eq!(snapshot(&test.db).await, before);
@@ -32,7 +32,7 @@ storage_test! {
 
     async fn an_empty_database_is_reported_as_unseeded_until_seeded(test: TestDb) {
         assert!(demo::is_empty(&test.db).await.expect("check"));
-        demo::seed_demo(&test.db).await.expect("seed");
+        demo::seed_demo(&test.db, &testing::keys()).await.expect("seed");
         assert!(!demo::is_empty(&test.db).await.expect("check"));
     }
 

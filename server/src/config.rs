@@ -9,6 +9,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use backend::db::Engine;
+use backend::vendors::crypto::{DataKey, KeyError, PersonalDataKeys};
 use url::Url;
 
 /// A value that must never be printed, e.g. a database URL with a password in it.
@@ -49,6 +50,11 @@ pub enum LogFormat {
 pub struct Config {
     /// `PASAR_LISTEN`: address and port to listen on.
     pub listen: SocketAddr,
+    /// Production mode (`PASAR_ENVIRONMENT=production`): real keys required.
+    pub production: bool,
+    /// Keys for NIK encryption and hashing (`PASAR_DATA_KEY`, `PASAR_DATA_KEYS_PREVIOUS`,
+    /// `PASAR_NIK_HASH_KEY`); fixed insecure keys in development when unset.
+    pub personal_data: PersonalDataKeys,
     /// SMTP for self-service password reset (`PASAR_SMTP_URL`, `PASAR_MAIL_FROM`); off if unset.
     pub mail: Option<MailSettings>,
     /// The reverse proxy whose `X-Forwarded-For` is believed (`PASAR_TRUSTED_PROXY`).
@@ -85,6 +91,49 @@ impl ConfigError {
     /// An error about `variable`.
     pub fn new(variable: &'static str, problem: impl Into<String>, fix: impl Into<String>) -> Self {
         ConfigError { variable, problem: problem.into(), fix: fix.into() }
+    }
+}
+
+/// Reads the personal-data keys. Production refuses to start without them: NIKs encrypted
+/// with the public development key would be readable by anyone with this source code.
+fn personal_data_keys(
+    lookup: &impl Fn(&str) -> Option<String>,
+    production: bool,
+) -> Result<PersonalDataKeys, ConfigError> {
+    let key_error = |variable: &'static str| {
+        move |error: KeyError| {
+            ConfigError::new(variable, error.to_string(), "see the README: Personal data keys")
+        }
+    };
+    match (lookup("PASAR_DATA_KEY"), lookup("PASAR_NIK_HASH_KEY")) {
+        (None, None) if !production => {
+            tracing::warn!(
+                "PASAR_DATA_KEY is unset: NIKs are encrypted with the public development key"
+            );
+            Ok(PersonalDataKeys::insecure_development_keys())
+        }
+        (None, _) => Err(ConfigError::new(
+            "PASAR_DATA_KEY",
+            "production mode needs a key to encrypt NIKs",
+            "generate one with: echo k1:$(openssl rand -base64 32)",
+        )),
+        (Some(_), None) => Err(ConfigError::new(
+            "PASAR_NIK_HASH_KEY",
+            "a data key is set but the NIK hash key is not",
+            "generate one with: openssl rand -base64 32 (and never change it without re-hashing)",
+        )),
+        (Some(current), Some(hash_key)) => {
+            let current = DataKey::parse(&current).map_err(key_error("PASAR_DATA_KEY"))?;
+            let previous = lookup("PASAR_DATA_KEYS_PREVIOUS")
+                .unwrap_or_default()
+                .split(',')
+                .filter(|k| !k.trim().is_empty())
+                .map(DataKey::parse)
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(key_error("PASAR_DATA_KEYS_PREVIOUS"))?;
+            PersonalDataKeys::new(current, previous, &hash_key)
+                .map_err(key_error("PASAR_NIK_HASH_KEY"))
+        }
     }
 }
 
@@ -234,8 +283,23 @@ impl Config {
             }
         };
 
+        let production = match lookup("PASAR_ENVIRONMENT").as_deref().map(str::trim) {
+            None | Some("development") => false,
+            Some("production") => true,
+            Some(other) => {
+                return Err(ConfigError::new(
+                    "PASAR_ENVIRONMENT",
+                    format!("{other:?} is neither development nor production"),
+                    "set it to production on the real server",
+                ))
+            }
+        };
+        let personal_data = personal_data_keys(&lookup, production)?;
+
         Ok(Config {
             listen,
+            production,
+            personal_data,
             mail,
             trusted_proxy,
             hashing_workers,

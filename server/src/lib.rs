@@ -5,6 +5,7 @@ pub mod admin;
 pub mod auth;
 pub mod authz;
 pub mod config;
+pub mod form_data;
 pub mod mail;
 pub mod pages;
 pub mod router;

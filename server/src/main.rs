@@ -70,7 +70,7 @@ async fn run(command: Command, config: &Config) -> anyhow::Result<()> {
             tracing::info!(engine = db.engine().name(), "migrations applied");
         }
         Command::SeedDemo => {
-            let report = backend::demo::seed_demo(&db).await?;
+            let report = backend::demo::seed_demo(&db, &config.personal_data).await?;
             tracing::info!(?report, "demo data loaded");
             print_demo_logins();
         }
@@ -80,7 +80,7 @@ async fn run(command: Command, config: &Config) -> anyhow::Result<()> {
         }
         Command::Serve { seed_if_empty } => {
             if seed_if_empty && backend::demo::is_empty(&db).await? {
-                backend::demo::seed_demo(&db).await?;
+                backend::demo::seed_demo(&db, &config.personal_data).await?;
             }
             startup::serve(config, startup::server_state(config, db)).await?;
         }

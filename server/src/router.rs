@@ -16,7 +16,7 @@ use tower_http::request_id::{
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
 use crate::auth;
-use crate::routes::{account, admin_users, assets, health, language};
+use crate::routes::{account, admin_users, apply, assets, health, language, review};
 use crate::security;
 
 /// Everything a request handler may need.
@@ -56,6 +56,21 @@ pub const FORM_ROUTES: &[(&str, Access)] = &[
     ("/admin/pengguna/{id}/tautan-sandi", Access::Admin),
     ("/admin/pengguna/{id}/cabut-tautan", Access::Admin),
     ("/admin/pengguna/{id}/peran", Access::SuperAdmin),
+    ("/pengajuan/{step}", Access::Account),
+    ("/pengajuan/hapus-data", Access::Account),
+    ("/notifikasi/dibaca", Access::Account),
+    ("/admin/pengajuan/{id}/keputusan", Access::Admin),
+    ("/admin/pengajuan/{id}/nik", Access::Admin),
+    ("/admin/pengajuan/{id}/hapus-data", Access::Admin),
+];
+
+/// The GET handlers outside Leptos, each with its declared access level.
+pub const GET_ROUTES: &[(&str, Access)] = &[
+    ("/healthz", Access::Public),
+    ("/readyz", Access::Public),
+    ("/media/{key}", Access::Public),
+    ("/pengajuan/data.json", Access::Account),
+    ("/admin/pengajuan/{id}/bukti", Access::Admin),
 ];
 
 impl ServerState {
@@ -98,6 +113,20 @@ pub fn router(state: ServerState) -> Router {
         .route("/admin/pengguna/{id}/tautan-sandi", post(admin_users::issue_reset_link))
         .route("/admin/pengguna/{id}/cabut-tautan", post(admin_users::revoke_reset_link))
         .route("/admin/pengguna/{id}/peran", post(admin_users::change_role))
+        // Registered before `/pengajuan/{step}` is matched: static segments win in axum.
+        .route("/pengajuan/hapus-data", post(apply::request_erasure))
+        .route("/pengajuan/data.json", get(apply::export))
+        .route(
+            "/pengajuan/{step}",
+            post(apply::save_step)
+                .layer(axum::extract::DefaultBodyLimit::max(backend::media::MAX_UPLOAD_BYTES + 64 * 1024)),
+        )
+        .route("/notifikasi/dibaca", post(apply::notifications_read))
+        .route("/admin/pengajuan/{id}/keputusan", post(review::decide))
+        .route("/admin/pengajuan/{id}/nik", post(review::reveal_nik))
+        .route("/admin/pengajuan/{id}/hapus-data", post(review::complete_erasure))
+        .route("/admin/pengajuan/{id}/bukti", get(review::proof_photo))
+        .route("/media/{key}", get(review::public_media))
         .leptos_routes_with_context(
             &state,
             generate_route_list(app::App),

@@ -62,6 +62,7 @@ pub fn server_state(config: &Config, db: Database) -> ServerState {
             media_dir: config.media_dir.clone(),
             hasher: backend::accounts::PasswordHasher::new(config.hashing_workers),
             login_limits: backend::throttle::LoginLimits::default(),
+            personal_data: config.personal_data.clone(),
         },
         trusted_proxy: config.trusted_proxy,
         mailer: config.mail.as_ref().and_then(|mail| {

@@ -53,6 +53,8 @@ pub fn done_notice() -> Option<&'static str> {
         "keluar" => Some("auth-notice-logged-out"),
         "keluar-semua" => Some("auth-notice-logged-out-everywhere"),
         "email" => Some("auth-notice-reset-mailed"),
+        "terkirim" => Some("apply-notice-submitted"),
+        "hapus-diminta" => Some("apply-notice-erasure-requested"),
         _ => None,
     }
 }

@@ -45,16 +45,22 @@ fn AccountContent(overview: AccountOverview) -> impl IntoView {
                 <dt>{t("account-role")}</dt>
                 <dd>{role_label(overview.role)}</dd>
             </dl>
-            {is_staff
-                .then(|| {
-                    view! {
-                        <p>
+            <p class="hero-actions">
+                <a class="button secondary" href="/pengajuan">
+                    {t("layout-apply")}
+                </a>
+                {is_staff
+                    .then(|| {
+                        view! {
+                            <a class="button secondary" href="/admin/pengajuan">
+                                {t("review-title")}
+                            </a>
                             <a class="button secondary" href="/admin/pengguna">
                                 {t("admin-users-title")}
                             </a>
-                        </p>
-                    }
-                })}
+                        }
+                    })}
+            </p>
             <form method="post" action="/keluar">
                 <button type="submit" class="button secondary">
                     {t("auth-logout")}

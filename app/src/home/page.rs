@@ -35,7 +35,7 @@ fn HomeContent(kecamatan: Vec<KecamatanCard>) -> impl IntoView {
                 <a class="button" href="/cari">
                     {t("home-browse")}
                 </a>
-                <a class="button secondary" href="/daftar">
+                <a class="button secondary" href="/daftar?lanjut=/pengajuan">
                     {t("home-become-vendor")}
                 </a>
             </p>

@@ -297,7 +297,7 @@ async fn end_sessions_in(tx: &mut WriteTx, account: AccountId) -> Result<(), Err
 }
 
 /// Appends to the audit log inside the transaction that makes the change it records.
-async fn audit(
+pub(crate) async fn audit(
     tx: &mut WriteTx,
     actor: Option<AccountId>,
     action: &str,

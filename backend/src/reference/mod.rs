@@ -72,3 +72,25 @@ pub async fn load_wilayah(tx: &mut WriteTx, rows: &[WilayahRow]) -> Result<LoadR
     }
     Ok(report)
 }
+
+/// A kelurahan with its kecamatan, for address choices.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct KelurahanChoice {
+    /// Database id (what forms post).
+    pub id: i64,
+    /// Kelurahan name.
+    pub name: String,
+    /// Its kecamatan's name.
+    pub kecamatan: String,
+}
+
+/// Every kelurahan, grouped by kecamatan, both alphabetically.
+///
+/// # Errors
+/// When the database fails.
+pub async fn list_kelurahan(db: &Database) -> Result<Vec<KelurahanChoice>> {
+    const SQL: &str = "select l.kelurahan_id as id, l.name, k.name as kecamatan
+        from kelurahan l join kecamatan k on k.kecamatan_id = l.kecamatan_id
+        order by k.name, l.name";
+    Ok(with_pool!(db, |pool| sqlx::query_as(SQL).fetch_all(pool).await)?)
+}

@@ -2,6 +2,8 @@
 
 pub mod account;
 pub mod admin_users;
+pub mod apply;
 pub mod assets;
 pub mod health;
 pub mod language;
+pub mod review;

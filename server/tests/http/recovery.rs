@@ -59,7 +59,7 @@ impl CuttableProxy {
 #[tokio::test]
 async fn readiness_and_pages_fail_while_postgres_is_unreachable_and_recover_after() {
     let Some(test_db) = testing::postgres().await else { return };
-    backend::demo::seed_demo(&test_db.db).await.expect("seed");
+    backend::demo::seed_demo(&test_db.db, &backend::testing::keys()).await.expect("seed");
     let mut url = url::Url::parse(&test_db.url).expect("url");
     let target =
         format!("{}:{}", url.host_str().unwrap_or("127.0.0.1"), url.port().unwrap_or(5432));

@@ -24,21 +24,21 @@ pub struct Reply {
 impl TestApp {
     /// The app over a migrated and seeded database.
     pub async fn seeded(test_db: TestDb) -> TestApp {
-        backend::demo::seed_demo(&test_db.db).await.expect("seed");
+        backend::demo::seed_demo(&test_db.db, &backend::testing::keys()).await.expect("seed");
         let db = test_db.db.clone();
         TestApp::build(test_db, db, &[])
     }
 
     /// The seeded app configured by `vars` as if they were the environment.
     pub async fn seeded_with(test_db: TestDb, vars: &[(&str, &str)]) -> TestApp {
-        backend::demo::seed_demo(&test_db.db).await.expect("seed");
+        backend::demo::seed_demo(&test_db.db, &backend::testing::keys()).await.expect("seed");
         let db = test_db.db.clone();
         TestApp::build(test_db, db, vars)
     }
 
     /// The seeded app as if served at `public_url` (e.g. https, for HSTS and Secure cookies).
     pub async fn with_public_url(test_db: TestDb, public_url: &str) -> TestApp {
-        backend::demo::seed_demo(&test_db.db).await.expect("seed");
+        backend::demo::seed_demo(&test_db.db, &backend::testing::keys()).await.expect("seed");
         let db = test_db.db.clone();
         TestApp::build(test_db, db, &[("PASAR_PUBLIC_URL", public_url)])
     }

@@ -1,11 +1,14 @@
 //! `seed-demo`: the reference data every installation needs, plus demonstration records for
 //! the features built so far. Idempotent: running it twice changes nothing.
 
+mod vendors;
+
 use crate::accounts::PasswordHasher;
 use crate::db::Database;
 use crate::db::WriteTx;
 use crate::error::Result;
 use crate::reference::{self, LoadReport, KUPANG_WILAYAH};
+use crate::vendors::crypto::PersonalDataKeys;
 use crate::{with_pool, with_tx};
 
 /// What a seeding run added.
@@ -15,6 +18,8 @@ pub struct SeedReport {
     pub wilayah: LoadReport,
     /// Demo accounts added.
     pub accounts: u64,
+    /// Demo vendor applications added.
+    pub vendors: u64,
 }
 
 impl SeedReport {
@@ -33,14 +38,16 @@ impl SeedReport {
 /// # Panics
 /// Never in practice: the embedded reference file is checked by a unit test.
 #[tracing::instrument(skip_all)]
-pub async fn seed_demo(db: &Database) -> Result<SeedReport> {
+pub async fn seed_demo(db: &Database, keys: &PersonalDataKeys) -> Result<SeedReport> {
     let rows = reference::parse_wilayah(KUPANG_WILAYAH)
         .unwrap_or_else(|line| panic!("embedded kupang-wilayah.csv is malformed at line {line}"));
     let mut tx = db.begin_write().await?;
     let wilayah = reference::load_wilayah(&mut tx, &rows).await?;
-    let accounts = seed_accounts(&mut tx).await?;
+    let hash = demo_password_hash().await?;
+    let accounts = seed_accounts(&mut tx, &hash).await?;
+    let vendors = vendors::seed_vendors(&mut tx, keys, &hash, crate::unix_now()).await?;
     tx.commit().await?;
-    let report = SeedReport { wilayah, accounts };
+    let report = SeedReport { wilayah, accounts, vendors };
     tracing::info!(
         kecamatan = wilayah.kecamatan,
         kelurahan = wilayah.kelurahan,
@@ -138,8 +145,7 @@ async fn demo_password_hash() -> Result<String> {
     Ok(hash.clone())
 }
 
-async fn seed_accounts(tx: &mut WriteTx) -> Result<u64> {
-    let hash = demo_password_hash().await?;
+async fn seed_accounts(tx: &mut WriteTx, hash: &str) -> Result<u64> {
     let mut added = 0;
     for demo in DEMO_ACCOUNTS {
         added += with_tx!(&mut *tx, |conn| sqlx::query(
@@ -148,7 +154,7 @@ async fn seed_accounts(tx: &mut WriteTx) -> Result<u64> {
         )
         .bind(demo.phone)
         .bind(demo.email)
-        .bind(&hash)
+        .bind(hash)
         .bind(demo.role.as_str())
         .execute(&mut **conn)
         .await

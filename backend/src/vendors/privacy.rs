@@ -1,0 +1,228 @@
+//! Personal data protection (UU PDP No. 27/2022): revealing a NIK with a stated reason, logging
+//! every view of a proof-of-return file, a vendor's export of everything held about them, and
+//! erasure on request.
+
+use serde_json::json;
+
+use super::crypto::PersonalDataKeys;
+use super::model::{find_by_account, find_by_id, history, ApplicationId};
+use super::notifications::notifications_for;
+use crate::accounts::AccountId;
+use crate::db::Database;
+use crate::error::Error;
+use crate::{with_pool, with_tx};
+
+/// Decrypts an application's NIK for an admin who stated why, and logs the reveal.
+///
+/// # Errors
+/// When the database fails, or the stored NIK cannot be decrypted (wrong key configured).
+pub async fn reveal_nik(
+    db: &Database,
+    keys: &PersonalDataKeys,
+    actor: AccountId,
+    id: ApplicationId,
+    reason: &str,
+) -> Result<Option<String>, Error> {
+    let row: Option<(i64, Option<String>, Option<String>)> = with_pool!(db, |pool| {
+        sqlx::query_as(
+        "select account_id, nik_ciphertext, nik_key_id from vendor_application where application_id = $1"
+    )
+    .bind(id.0)
+    .fetch_optional(pool)
+    .await
+    })?;
+    let Some((account, Some(ciphertext), Some(key_id))) = row else {
+        return Ok(None);
+    };
+    let nik = keys.decrypt(&ciphertext, &key_id).map_err(|_| {
+        Error::Corrupt(format!("NIK of application {} does not decrypt with key {key_id}", id.0))
+    })?;
+    // Logged before the NIK leaves this function: a reveal is never unrecorded.
+    let mut tx = db.begin_write().await?;
+    crate::accounts::audit(&mut tx, Some(actor), "nik:reveal", AccountId(account), reason).await?;
+    tx.commit().await?;
+    Ok(Some(nik))
+}
+
+/// Logs that an admin viewed an application's proof-of-return file.
+///
+/// # Errors
+/// When the database fails; the file must then not be served.
+pub async fn log_proof_view(
+    db: &Database,
+    actor: AccountId,
+    applicant: AccountId,
+) -> Result<(), Error> {
+    let mut tx = db.begin_write().await?;
+    crate::accounts::audit(&mut tx, Some(actor), "proof_photo:view", applicant, "").await?;
+    tx.commit().await
+}
+
+/// Everything held about an account, for its owner: account, application (with the NIK in
+/// clear: it is theirs), history, notices and the log of who looked at their data.
+///
+/// # Errors
+/// When the database fails or the NIK cannot be decrypted.
+pub async fn export_personal_data(
+    db: &Database,
+    keys: &PersonalDataKeys,
+    account: AccountId,
+) -> Result<serde_json::Value, Error> {
+    let login: Option<(Option<String>, Option<String>, String)> =
+        with_pool!(db, |pool| sqlx::query_as(
+            "select phone, email, role from account where account_id = $1"
+        )
+        .bind(account.0)
+        .fetch_optional(pool)
+        .await)?;
+    let (phone, email, role) = login.unwrap_or_default();
+    let application = find_by_account(db, account).await?;
+    let mut application_json = serde_json::Value::Null;
+    if let Some(app) = &application {
+        let stored: (Option<String>, Option<String>) = with_pool!(db, |pool| {
+            sqlx::query_as(
+            "select nik_ciphertext, nik_key_id from vendor_application where application_id = $1"
+        )
+        .bind(app.id.0)
+        .fetch_one(pool)
+        .await
+        })?;
+        let nik = match stored {
+            (Some(ciphertext), Some(key_id)) => Some(
+                keys.decrypt(&ciphertext, &key_id)
+                    .map_err(|_| Error::Corrupt("NIK does not decrypt".into()))?,
+            ),
+            _ => None,
+        };
+        let events: Vec<_> = history(db, app.id)
+            .await?
+            .into_iter()
+            .map(|e| json!({ "step": e.transition.as_str(), "message": e.message, "at": e.at }))
+            .collect();
+        application_json = json!({
+            "status": app.status.as_str(),
+            "business_name": app.business_name,
+            "category": app.category.map(|c| c.as_str()),
+            "description": app.description,
+            "has_business_photo": app.business_photo.is_some(),
+            "owner_name": app.owner_name,
+            "gender": app.gender.map(|g| g.as_str()),
+            "whatsapp": app.whatsapp.as_ref().map(|p| p.e164().to_owned()),
+            "place": app.place_name,
+            "outside_regency": app.outside_regency,
+            "address": app.address,
+            "placement_country": app.placement_country,
+            "years_abroad": app.years_abroad,
+            "return_year": app.return_year,
+            "has_proof_of_return": app.proof_photo.is_some(),
+            "nik": nik,
+            "nib": app.nib,
+            "privacy_notice_version_accepted": app.consent_version,
+            "show_returnee_details": app.show_returnee_details,
+            "history": events,
+        });
+    }
+    let access: Vec<(Option<i64>, String, String, String)> =
+        with_pool!(db, |pool| sqlx::query_as(
+            "select actor_account_id, action, reason, cast(created_at as text) from audit_log
+         where subject_account_id = $1 order by audit_log_id"
+        )
+        .bind(account.0)
+        .fetch_all(pool)
+        .await)?;
+    let notices: Vec<_> = notifications_for(db, account)
+        .await?
+        .into_iter()
+        .map(|n| json!({ "kind": n.kind, "at": n.at, "read": n.read }))
+        .collect();
+    Ok(json!({
+        "account": { "phone": phone, "email": email, "role": role },
+        "vendor_application": application_json,
+        "notifications": notices,
+        "access_and_decision_log": access.into_iter().map(|(actor, action, reason, at)| json!({
+            "by_account": actor, "action": action, "reason": reason, "at": at,
+        })).collect::<Vec<_>>(),
+    }))
+}
+
+/// Records that the applicant asks for their personal data to be erased; an admin completes it.
+///
+/// # Errors
+/// When the database fails.
+pub async fn request_erasure(db: &Database, account: AccountId, now: i64) -> Result<bool, Error> {
+    let rows = with_pool!(db, |pool| sqlx::query(
+        "update vendor_application set erasure_requested_at = $2, updated_at = $2
+         where account_id = $1 and erasure_requested_at is null and erased_at is null"
+    )
+    .bind(account.0)
+    .bind(now)
+    .execute(pool)
+    .await
+    .map(|r| r.rows_affected()))?;
+    Ok(rows == 1)
+}
+
+/// Why erasure was not completed.
+#[derive(Debug, thiserror::Error)]
+pub enum ErasureError {
+    /// No such application, or already erased.
+    #[error("nothing to erase")]
+    NothingToErase,
+    /// Storage failed.
+    #[error(transparent)]
+    Backend(#[from] Error),
+}
+
+/// Erases an application's personal data: NIK, files, owner details and returnee details.
+/// The row stays, anonymised, with its status and history (what the audit needs); an
+/// approved vendor is suspended so nothing of theirs stays public. Returns the file keys the
+/// caller must delete from storage.
+///
+/// # Errors
+/// [`ErasureError`]; nothing is changed then.
+pub async fn complete_erasure(
+    db: &Database,
+    actor: AccountId,
+    id: ApplicationId,
+    now: i64,
+) -> Result<Vec<String>, ErasureError> {
+    let application = find_by_id(db, id).await?.ok_or(ErasureError::NothingToErase)?;
+    if application.erased_at.is_some() {
+        return Err(ErasureError::NothingToErase);
+    }
+    let files: Vec<String> = [application.business_photo.clone(), application.proof_photo.clone()]
+        .into_iter()
+        .flatten()
+        .collect();
+    let mut tx = db.begin_write().await.map_err(ErasureError::from)?;
+    with_tx!(&mut tx, |conn| sqlx::query(
+        "update vendor_application set
+            business_name = '', description = '', business_photo = null, owner_name = '',
+            gender = null, whatsapp = null, kelurahan_id = null, outside_regency = null,
+            address = '', placement_country = '', years_abroad = null, return_year = null,
+            proof_photo = null, nik_ciphertext = null, nik_key_id = null, nik_hash = null,
+            nik_masked = null, nib = null, show_returnee_details = $3,
+            status = case when status = 'approved' then 'suspended' else status end,
+            erased_at = $1, updated_at = $1
+         where application_id = $2 and erased_at is null"
+    )
+    .bind(now)
+    .bind(id.0)
+    .bind(false)
+    .execute(&mut **conn)
+    .await
+    .map(|_| ()))
+    .map_err(Error::from)?;
+    with_tx!(&mut tx, |conn| sqlx::query(
+        "update application_event set message = '' where application_id = $1"
+    )
+    .bind(id.0)
+    .execute(&mut **conn)
+    .await
+    .map(|_| ()))
+    .map_err(Error::from)?;
+    crate::accounts::audit(&mut tx, Some(actor), "personal_data:erased", application.account, "")
+        .await?;
+    tx.commit().await?;
+    Ok(files)
+}

@@ -1,0 +1,416 @@
+//! Form posts of the applicant's pages: each step saved as a draft, submission, erasure
+//! request, notices read, and the download of everything held about the applicant.
+
+use app::apply::messages::{
+    problem_message, CONSENT_KEY, INCOMPLETE_KEY, NIK_TAKEN_KEY, NOT_AN_IMAGE_KEY,
+    NOT_EDITABLE_KEY, TOO_LARGE_KEY,
+};
+use app::forms::{FormFeedback, FORM};
+use axum::extract::{Request, State};
+use axum::http::request::Parts;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use backend::accounts::AccountId;
+use backend::media::{self, PhotoError, Visibility};
+use backend::vendors::{self, IdentityError, Place, SaveError, SubmitError};
+use domain::vendor::{limits, Category, Checker, FieldIssue, Gender};
+use domain::Access;
+
+use crate::authz::require_viewer;
+use crate::form_data::{FormData, FormDataError};
+use crate::pages::{render_with_feedback, see_other};
+use crate::ServerState;
+
+/// A refusal, ready to render.
+type Refusal = (FormFeedback, StatusCode);
+
+fn issues_feedback(form: &'static str, issues: Vec<FieldIssue>) -> FormFeedback {
+    issues.into_iter().fold(FormFeedback::for_form(form), |feedback, issue| {
+        let (key, args) = problem_message(issue.problem);
+        feedback.error_with(issue.field, key, args)
+    })
+}
+
+fn keep_values(
+    mut feedback: FormFeedback,
+    data: &FormData,
+    names: &[&'static str],
+) -> FormFeedback {
+    for name in names {
+        feedback = feedback.value(name, data.text(name));
+    }
+    feedback
+}
+
+fn save_failure(feedback: FormFeedback, error: SaveError) -> Refusal {
+    match error {
+        SaveError::NotEditable => (feedback.error(FORM, NOT_EDITABLE_KEY), StatusCode::CONFLICT),
+        SaveError::Backend(error) => backend_failure(feedback, &error),
+    }
+}
+
+fn backend_failure(feedback: FormFeedback, error: &backend::Error) -> Refusal {
+    tracing::error!(error = ?error, "application step failed");
+    let status = if error.is_unavailable() {
+        StatusCode::SERVICE_UNAVAILABLE
+    } else {
+        StatusCode::INTERNAL_SERVER_ERROR
+    };
+    (feedback.error(FORM, "form-error-unavailable"), status)
+}
+
+/// Stores an uploaded photo off the async runtime.
+async fn store(
+    state: &ServerState,
+    visibility: Visibility,
+    bytes: Option<&[u8]>,
+) -> Result<Option<String>, &'static str> {
+    let Some(bytes) = bytes else { return Ok(None) };
+    let dir = state.app.media_dir.clone();
+    let bytes = bytes.to_vec();
+    match tokio::task::spawn_blocking(move || media::store_photo(&dir, visibility, &bytes)).await {
+        Ok(Ok(key)) => Ok(Some(key)),
+        Ok(Err(PhotoError::NotAnImage)) => Err(NOT_AN_IMAGE_KEY),
+        Ok(Err(PhotoError::TooLarge)) => Err(TOO_LARGE_KEY),
+        Ok(Err(PhotoError::Io(error))) => {
+            tracing::error!(%error, "could not store a photo");
+            Err("form-error-unavailable")
+        }
+        Err(error) => {
+            tracing::error!(%error, "photo processing panicked");
+            Err("form-error-unavailable")
+        }
+    }
+}
+
+/// `POST /pengajuan/{step}`: saves one step of the application as a draft.
+///
+/// Access: account (their own application only).
+pub async fn save_step(
+    State(state): State<ServerState>,
+    axum::extract::Path(step): axum::extract::Path<String>,
+    request: Request,
+) -> Response {
+    let (parts, body) = request.into_parts();
+    let viewer = match require_viewer(&parts, Access::Account) {
+        Ok(viewer) => viewer,
+        Err(refused) => return refused.into_response(),
+    };
+    let Some(&(path, form, _)) = app::apply::STEPS.iter().find(|(p, _, _)| *p == step) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let data = match FormData::read(&parts, body, media::MAX_UPLOAD_BYTES).await {
+        Ok(data) => data,
+        Err(FormDataError::TooLarge) => {
+            let feedback = FormFeedback::for_form(form).error(FORM, TOO_LARGE_KEY);
+            return render_step(&state, parts, path, (feedback, StatusCode::PAYLOAD_TOO_LARGE))
+                .await;
+        }
+        Err(FormDataError::Unreadable) => return StatusCode::BAD_REQUEST.into_response(),
+    };
+    let account = AccountId(viewer.account_id);
+    let now = backend::unix_now();
+    let outcome = match form {
+        "business" => save_business(&state, account, &data, now).await,
+        "owner" => save_owner(&state, account, &data, now).await,
+        "returnee" => save_returnee(&state, account, &data, now).await,
+        "identity" => save_identity(&state, account, &data, now).await,
+        _ => submit(&state, account, &data, now).await,
+    };
+    match outcome {
+        Ok(next) => see_other(next),
+        Err(refusal) => render_step(&state, parts, path, refusal).await,
+    }
+}
+
+async fn render_step(
+    state: &ServerState,
+    mut parts: Parts,
+    path: &str,
+    (feedback, status): Refusal,
+) -> Response {
+    if let Ok(uri) = format!("/pengajuan/{path}").parse() {
+        parts.uri = uri;
+    }
+    render_with_feedback(state, parts, feedback, status).await
+}
+
+async fn save_business(
+    state: &ServerState,
+    account: AccountId,
+    data: &FormData,
+    now: i64,
+) -> Result<&'static str, Refusal> {
+    let mut check = Checker::default();
+    let business_name =
+        check.required_text("business_name", data.text("business_name"), limits::BUSINESS_NAME);
+    let category = check.choice("category", data.text("category"), Category::from_str_value);
+    let description =
+        check.required_text("description", data.text("description"), limits::DESCRIPTION);
+    let kept = |f| keep_values(f, data, &["business_name", "category", "description"]);
+    let (Some(category), true) = (category, check.issues.is_empty()) else {
+        return Err((
+            kept(issues_feedback("business", check.issues)),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ));
+    };
+    let photo =
+        store(state, Visibility::Public, data.file("business_photo")).await.map_err(|key| {
+            (
+                kept(FormFeedback::for_form("business")).error("business_photo", key),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+        })?;
+    let step = vendors::BusinessStep { business_name, category, description };
+    vendors::save_business(&state.app.db, account, &step, photo.as_deref(), now)
+        .await
+        .map_err(|e| save_failure(kept(FormFeedback::for_form("business")), e))?;
+    Ok("/pengajuan/pemilik")
+}
+
+async fn save_owner(
+    state: &ServerState,
+    account: AccountId,
+    data: &FormData,
+    now: i64,
+) -> Result<&'static str, Refusal> {
+    let mut check = Checker::default();
+    let owner_name = check.required_text("owner_name", data.text("owner_name"), limits::OWNER_NAME);
+    let gender = check.choice("gender", data.text("gender"), Gender::from_str_value);
+    let whatsapp = check.phone("whatsapp", data.text("whatsapp"));
+    let place = match data.text("place") {
+        "luar" => {
+            let regency = check.required_text(
+                "outside_regency",
+                data.text("outside_regency"),
+                limits::PLACE_NAME,
+            );
+            Some(Place::Outside(regency))
+        }
+        other => check.choice("place", other, |v| v.parse::<i64>().ok()).map(Place::Kelurahan),
+    };
+    let address = check.required_text("address", data.text("address"), limits::ADDRESS);
+    let kept = |f| {
+        keep_values(
+            f,
+            data,
+            &["owner_name", "gender", "whatsapp", "place", "outside_regency", "address"],
+        )
+    };
+    let (Some(gender), Some(whatsapp), Some(place), true) =
+        (gender, whatsapp, place, check.issues.is_empty())
+    else {
+        return Err((
+            kept(issues_feedback("owner", check.issues)),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ));
+    };
+    let step = vendors::OwnerStep { owner_name, gender, whatsapp, place, address };
+    match vendors::save_owner(&state.app.db, account, &step, now).await {
+        Ok(()) => Ok("/pengajuan/purna"),
+        // An unknown kelurahan id breaks the foreign key: the choice was not one of ours.
+        Err(SaveError::Backend(backend::Error::Database(sqlx_error)))
+            if sqlx_error.as_database_error().is_some_and(|e| e.is_foreign_key_violation()) =>
+        {
+            Err((
+                kept(FormFeedback::for_form("owner")).error("place", "apply-error-choice"),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            ))
+        }
+        Err(error) => Err(save_failure(kept(FormFeedback::for_form("owner")), error)),
+    }
+}
+
+async fn save_returnee(
+    state: &ServerState,
+    account: AccountId,
+    data: &FormData,
+    now: i64,
+) -> Result<&'static str, Refusal> {
+    let this_year = time::OffsetDateTime::now_utc().year();
+    let mut check = Checker::default();
+    let placement_country = check.required_text(
+        "placement_country",
+        data.text("placement_country"),
+        limits::PLACE_NAME,
+    );
+    let years_abroad =
+        check.number("years_abroad", data.text("years_abroad"), 0, limits::MAX_YEARS_ABROAD);
+    let return_year =
+        check.number("return_year", data.text("return_year"), limits::FIRST_RETURN_YEAR, this_year);
+    let kept = |f| {
+        keep_values(
+            f,
+            data,
+            &["placement_country", "years_abroad", "return_year", "show_returnee_details"],
+        )
+    };
+    let (Some(years_abroad), Some(return_year), true) =
+        (years_abroad, return_year, check.issues.is_empty())
+    else {
+        return Err((
+            kept(issues_feedback("returnee", check.issues)),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ));
+    };
+    let proof =
+        store(state, Visibility::Private, data.file("proof_photo")).await.map_err(|key| {
+            (
+                kept(FormFeedback::for_form("returnee")).error("proof_photo", key),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+        })?;
+    let step = vendors::ReturneeStep {
+        placement_country,
+        years_abroad,
+        return_year,
+        show_returnee_details: data.checked("show_returnee_details"),
+    };
+    vendors::save_returnee(&state.app.db, account, &step, proof.as_deref(), now)
+        .await
+        .map_err(|e| save_failure(kept(FormFeedback::for_form("returnee")), e))?;
+    Ok("/pengajuan/identitas")
+}
+
+async fn save_identity(
+    state: &ServerState,
+    account: AccountId,
+    data: &FormData,
+    now: i64,
+) -> Result<&'static str, Refusal> {
+    let mut check = Checker::default();
+    let nik = check.nik("nik", data.text("nik"));
+    let nib = check.nib("nib", data.text("nib"));
+    // The NIK typed is not sent back in the page: it is personal data.
+    let kept = |f| keep_values(f, data, &["nib"]);
+    let (Some(nik), true) = (nik, check.issues.is_empty()) else {
+        return Err((
+            kept(issues_feedback("identity", check.issues)),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ));
+    };
+    match vendors::save_identity(
+        &state.app.db,
+        &state.app.personal_data,
+        account,
+        &nik,
+        nib.as_ref(),
+        now,
+    )
+    .await
+    {
+        Ok(()) => Ok("/pengajuan/kirim"),
+        Err(IdentityError::NikTaken) => Err((
+            kept(FormFeedback::for_form("identity")).error("nik", NIK_TAKEN_KEY),
+            StatusCode::CONFLICT,
+        )),
+        Err(IdentityError::Save(error)) => {
+            Err(save_failure(kept(FormFeedback::for_form("identity")), error))
+        }
+    }
+}
+
+async fn submit(
+    state: &ServerState,
+    account: AccountId,
+    data: &FormData,
+    now: i64,
+) -> Result<&'static str, Refusal> {
+    let feedback = FormFeedback::for_form("submit");
+    match vendors::submit(
+        &state.app.db,
+        account,
+        data.checked("consent"),
+        vendors::PRIVACY_NOTICE_VERSION,
+        now,
+    )
+    .await
+    {
+        Ok(_) => Ok("/pengajuan?selesai=terkirim"),
+        Err(SubmitError::NoConsent) => {
+            Err((feedback.error("consent", CONSENT_KEY), StatusCode::UNPROCESSABLE_ENTITY))
+        }
+        Err(SubmitError::Incomplete(_)) => {
+            Err((feedback.error(FORM, INCOMPLETE_KEY), StatusCode::UNPROCESSABLE_ENTITY))
+        }
+        Err(SubmitError::NotSubmittable) => {
+            Err((feedback.error(FORM, NOT_EDITABLE_KEY), StatusCode::CONFLICT))
+        }
+        Err(SubmitError::Backend(error)) => Err(backend_failure(feedback, &error)),
+    }
+}
+
+/// `POST /pengajuan/hapus-data`: asks the Dinas to erase the applicant's personal data.
+///
+/// Access: account (their own data only).
+pub async fn request_erasure(State(state): State<ServerState>, parts: Parts) -> Response {
+    let viewer = match require_viewer(&parts, Access::Account) {
+        Ok(viewer) => viewer,
+        Err(refused) => return refused.into_response(),
+    };
+    match vendors::request_erasure(&state.app.db, AccountId(viewer.account_id), backend::unix_now())
+        .await
+    {
+        Ok(_) => see_other("/pengajuan?selesai=hapus-diminta"),
+        Err(error) => {
+            tracing::error!(error = ?error, "could not record an erasure request");
+            StatusCode::SERVICE_UNAVAILABLE.into_response()
+        }
+    }
+}
+
+/// `POST /notifikasi/dibaca`: marks the applicant's notices as read.
+///
+/// Access: account.
+pub async fn notifications_read(State(state): State<ServerState>, parts: Parts) -> Response {
+    let viewer = match require_viewer(&parts, Access::Account) {
+        Ok(viewer) => viewer,
+        Err(refused) => return refused.into_response(),
+    };
+    match vendors::mark_notifications_read(
+        &state.app.db,
+        AccountId(viewer.account_id),
+        backend::unix_now(),
+    )
+    .await
+    {
+        Ok(()) => see_other("/pengajuan"),
+        Err(error) => {
+            tracing::error!(error = ?error, "could not mark notices read");
+            StatusCode::SERVICE_UNAVAILABLE.into_response()
+        }
+    }
+}
+
+/// `GET /pengajuan/data.json`: everything held about the applicant, as a download.
+///
+/// Access: account (their own data only). Read-only.
+pub async fn export(State(state): State<ServerState>, parts: Parts) -> Response {
+    let viewer = match require_viewer(&parts, Access::Account) {
+        Ok(viewer) => viewer,
+        Err(refused) => return refused.into_response(),
+    };
+    match vendors::export_personal_data(
+        &state.app.db,
+        &state.app.personal_data,
+        AccountId(viewer.account_id),
+    )
+    .await
+    {
+        Ok(json) => {
+            let mut response = axum::Json(json).into_response();
+            let headers = response.headers_mut();
+            headers.insert(
+                header::CONTENT_DISPOSITION,
+                HeaderValue::from_static("attachment; filename=\"pasar-purna-data-saya.json\""),
+            );
+            // Personal data: never kept by shared caches or the browser's back-forward cache.
+            headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+            response
+        }
+        Err(error) => {
+            tracing::error!(error = ?error, "could not export personal data");
+            StatusCode::SERVICE_UNAVAILABLE.into_response()
+        }
+    }
+}

@@ -1,0 +1,293 @@
+//! Form posts and files of the Dinas's review pages: decisions, the logged NIK reveal, the
+//! logged view of a proof-of-return file, and completing an erasure.
+
+use app::forms::{FormFeedback, FORM};
+use app::review::form;
+use axum::extract::{Path, State};
+use axum::http::request::Parts;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Form;
+use backend::accounts::AccountId;
+use backend::media::{self, Visibility};
+use backend::vendors::{self, ApplicationId, DecideError, ErasureError};
+use domain::application::Transition;
+use domain::Access;
+use serde::Deserialize;
+
+use crate::authz::require_viewer;
+use crate::pages::{render_with_feedback, see_other};
+use crate::ServerState;
+
+fn detail_parts(mut parts: Parts, id: i64) -> Parts {
+    if let Ok(uri) = format!("/admin/pengajuan/{id}").parse() {
+        parts.uri = uri;
+    }
+    parts
+}
+
+/// What the decision form posts.
+#[derive(Debug, Deserialize)]
+pub struct Decision {
+    #[serde(default)]
+    langkah: String,
+    #[serde(default)]
+    pesan: String,
+}
+
+/// `POST /admin/pengajuan/{id}/keputusan`: approve, reject, request changes, suspend or
+/// reinstate. When two admins decide at once, one wins and the other is told.
+///
+/// Access: admin.
+pub async fn decide(
+    State(state): State<ServerState>,
+    Path(id): Path<i64>,
+    parts: Parts,
+    Form(form): Form<Decision>,
+) -> Response {
+    let viewer = match require_viewer(&parts, Access::Admin) {
+        Ok(viewer) => viewer,
+        Err(refused) => return refused.into_response(),
+    };
+    let parts = detail_parts(parts, id);
+    let feedback = FormFeedback::for_form(form::DECISION).value("pesan", form.pesan.clone());
+    let Some(transition) = Transition::from_db(&form.langkah).filter(|t| !t.by_applicant()) else {
+        return render_with_feedback(
+            &state,
+            parts,
+            feedback.error(FORM, "review-error-step"),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    };
+    if form.pesan.chars().count() > domain::vendor::limits::MESSAGE {
+        let args = vec![("max", domain::vendor::limits::MESSAGE.to_string())];
+        return render_with_feedback(
+            &state,
+            parts,
+            feedback.error_with("pesan", "apply-error-too-long", args),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
+    let decided = vendors::decide(
+        &state.app.db,
+        AccountId(viewer.account_id),
+        ApplicationId(id),
+        transition,
+        &form.pesan,
+        backend::unix_now(),
+    )
+    .await;
+    let (feedback, status) = match decided {
+        Ok(_) => return see_other(&format!("/admin/pengajuan/{id}")),
+        Err(DecideError::ReasonRequired) => {
+            (feedback.error("pesan", "review-error-reason"), StatusCode::UNPROCESSABLE_ENTITY)
+        }
+        Err(DecideError::AlreadyDecided(_)) => {
+            (feedback.error(FORM, "review-error-already-decided"), StatusCode::CONFLICT)
+        }
+        Err(DecideError::NotFound) => return StatusCode::NOT_FOUND.into_response(),
+        Err(DecideError::NotADecision) => {
+            (feedback.error(FORM, "review-error-step"), StatusCode::UNPROCESSABLE_ENTITY)
+        }
+        Err(DecideError::Backend(error)) => {
+            tracing::error!(error = ?error, "decision failed");
+            (feedback.error(FORM, "form-error-unavailable"), StatusCode::SERVICE_UNAVAILABLE)
+        }
+    };
+    render_with_feedback(&state, parts, feedback, status).await
+}
+
+/// What the reveal form posts.
+#[derive(Debug, Deserialize)]
+pub struct Reveal {
+    #[serde(default)]
+    alasan: String,
+}
+
+/// `POST /admin/pengajuan/{id}/nik`: shows the full NIK once, for a stated reason; the
+/// reveal is logged with the reason before the NIK is shown.
+///
+/// Access: admin.
+pub async fn reveal_nik(
+    State(state): State<ServerState>,
+    Path(id): Path<i64>,
+    parts: Parts,
+    Form(form): Form<Reveal>,
+) -> Response {
+    let viewer = match require_viewer(&parts, Access::Admin) {
+        Ok(viewer) => viewer,
+        Err(refused) => return refused.into_response(),
+    };
+    let parts = detail_parts(parts, id);
+    let feedback = FormFeedback::for_form(form::REVEAL);
+    let reason = form.alasan.trim();
+    if reason.chars().count() < 5 || reason.chars().count() > 200 {
+        return render_with_feedback(
+            &state,
+            parts,
+            feedback.error("alasan", "review-error-reveal-reason"),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
+    let revealed = vendors::reveal_nik(
+        &state.app.db,
+        &state.app.personal_data,
+        AccountId(viewer.account_id),
+        ApplicationId(id),
+        reason,
+    )
+    .await;
+    match revealed {
+        Ok(Some(nik)) => {
+            let mut response = render_with_feedback(
+                &state,
+                parts,
+                FormFeedback { issued_link: Some(nik), ..feedback },
+                StatusCode::OK,
+            )
+            .await;
+            response
+                .headers_mut()
+                .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+            response
+        }
+        Ok(None) => {
+            render_with_feedback(
+                &state,
+                parts,
+                feedback.error(FORM, "review-error-no-nik"),
+                StatusCode::NOT_FOUND,
+            )
+            .await
+        }
+        Err(error) => {
+            tracing::error!(error = ?error, "NIK reveal failed");
+            render_with_feedback(
+                &state,
+                parts,
+                feedback.error(FORM, "form-error-unavailable"),
+                StatusCode::SERVICE_UNAVAILABLE,
+            )
+            .await
+        }
+    }
+}
+
+/// `GET /admin/pengajuan/{id}/bukti`: the proof-of-return file, from the private folder,
+/// each view logged. Never cached.
+///
+/// Access: admin.
+pub async fn proof_photo(
+    State(state): State<ServerState>,
+    Path(id): Path<i64>,
+    parts: Parts,
+) -> Response {
+    let viewer = match require_viewer(&parts, Access::Admin) {
+        Ok(viewer) => viewer,
+        Err(refused) => return refused.into_response(),
+    };
+    let application = match vendors::find_by_id(&state.app.db, ApplicationId(id)).await {
+        Ok(Some(application)) => application,
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(error) => {
+            tracing::error!(error = ?error, "could not read an application");
+            return StatusCode::SERVICE_UNAVAILABLE.into_response();
+        }
+    };
+    let Some(path) = application
+        .proof_photo
+        .as_deref()
+        .and_then(|key| media::path_of(&state.app.media_dir, Visibility::Private, key))
+    else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    if let Err(error) =
+        vendors::log_proof_view(&state.app.db, AccountId(viewer.account_id), application.account)
+            .await
+    {
+        tracing::error!(error = ?error, "could not log a proof view; not serving it");
+        return StatusCode::SERVICE_UNAVAILABLE.into_response();
+    }
+    match tokio::fs::read(&path).await {
+        Ok(bytes) => (
+            [
+                (header::CONTENT_TYPE, HeaderValue::from_static("image/jpeg")),
+                (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Err(error) => {
+            tracing::error!(%error, "proof file missing");
+            StatusCode::NOT_FOUND.into_response()
+        }
+    }
+}
+
+/// `POST /admin/pengajuan/{id}/hapus-data`: completes an erasure the applicant asked for.
+///
+/// Access: admin.
+pub async fn complete_erasure(
+    State(state): State<ServerState>,
+    Path(id): Path<i64>,
+    parts: Parts,
+) -> Response {
+    let viewer = match require_viewer(&parts, Access::Admin) {
+        Ok(viewer) => viewer,
+        Err(refused) => return refused.into_response(),
+    };
+    match vendors::complete_erasure(
+        &state.app.db,
+        AccountId(viewer.account_id),
+        ApplicationId(id),
+        backend::unix_now(),
+    )
+    .await
+    {
+        Ok(files) => {
+            media::delete_files(&state.app.media_dir, &files);
+            see_other(&format!("/admin/pengajuan/{id}"))
+        }
+        Err(ErasureError::NothingToErase) => StatusCode::NOT_FOUND.into_response(),
+        Err(ErasureError::Backend(error)) => {
+            tracing::error!(error = ?error, "erasure failed");
+            let feedback =
+                FormFeedback::for_form(form::ERASURE).error(FORM, "form-error-unavailable");
+            render_with_feedback(
+                &state,
+                detail_parts(parts, id),
+                feedback,
+                StatusCode::SERVICE_UNAVAILABLE,
+            )
+            .await
+        }
+    }
+}
+
+/// `GET /media/{key}`: public photos (business photos). Keys are random; a malformed key or a
+/// private file is simply not found.
+///
+/// Access: public.
+pub async fn public_media(State(state): State<ServerState>, Path(key): Path<String>) -> Response {
+    let Some(path) = media::path_of(&state.app.media_dir, Visibility::Public, &key) else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    match tokio::fs::read(&path).await {
+        Ok(bytes) => (
+            [
+                (header::CONTENT_TYPE, HeaderValue::from_static("image/jpeg")),
+                // Keys never change content: a new photo gets a new key.
+                (
+                    header::CACHE_CONTROL,
+                    HeaderValue::from_static("public, max-age=31536000, immutable"),
+                ),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Err(_) => StatusCode::NOT_FOUND.into_response(),
+    }
+}
