@@ -370,6 +370,48 @@ mod tests {
         Config::from_lookup(|name| map.get(name).cloned())
     }
 
+    const KEY: &str = "k1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
+    const HASH_KEY: &str = "BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBA=";
+
+    #[test]
+    fn production_refuses_to_start_without_the_personal_data_keys() {
+        let refused = config(&[("PASAR_ENVIRONMENT", "production")]).expect_err("no key");
+        assert_eq!(refused.variable, "PASAR_DATA_KEY");
+        let refused = config(&[("PASAR_ENVIRONMENT", "production"), ("PASAR_DATA_KEY", KEY)])
+            .expect_err("no hash key");
+        assert_eq!(refused.variable, "PASAR_NIK_HASH_KEY");
+        let started = config(&[
+            ("PASAR_ENVIRONMENT", "production"),
+            ("PASAR_DATA_KEY", KEY),
+            ("PASAR_NIK_HASH_KEY", HASH_KEY),
+        ])
+        .expect("both keys");
+        assert!(started.production);
+        assert_eq!(started.personal_data.current_id(), "k1");
+    }
+
+    #[test]
+    fn a_malformed_key_is_named_without_echoing_it() {
+        let refused = config(&[("PASAR_DATA_KEY", "k1:short"), ("PASAR_NIK_HASH_KEY", HASH_KEY)])
+            .expect_err("short key");
+        assert_eq!(refused.variable, "PASAR_DATA_KEY");
+        assert!(!refused.problem.contains("short"), "{}", refused.problem);
+        let refused = config(&[
+            ("PASAR_DATA_KEY", KEY),
+            ("PASAR_NIK_HASH_KEY", HASH_KEY),
+            ("PASAR_DATA_KEYS_PREVIOUS", "nonsense"),
+        ])
+        .expect_err("bad previous key");
+        assert_eq!(refused.variable, "PASAR_DATA_KEYS_PREVIOUS");
+    }
+
+    #[test]
+    fn development_without_keys_uses_the_development_key() {
+        let config = config(&[]).expect("defaults are valid");
+        assert!(!config.production);
+        assert_eq!(config.personal_data.current_id(), "dev");
+    }
+
     #[test]
     fn nothing_configured_means_sqlite_on_localhost_port_3000() {
         let config = config(&[]).expect("defaults are valid");

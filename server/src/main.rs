@@ -28,6 +28,9 @@ enum Command {
     Migrate,
     /// Load reference and demo data (idempotent), then exit.
     SeedDemo,
+    /// Re-encrypt every stored NIK with the current PASAR_DATA_KEY (after adding a new key and
+    /// moving the old one to PASAR_DATA_KEYS_PREVIOUS), then exit.
+    RotateDataKey,
     /// Account tasks for the office.
     #[command(subcommand)]
     Admin(AdminCommand),
@@ -73,6 +76,15 @@ async fn run(command: Command, config: &Config) -> anyhow::Result<()> {
             let report = backend::demo::seed_demo(&db, &config.personal_data).await?;
             tracing::info!(?report, "demo data loaded");
             print_demo_logins();
+        }
+        Command::RotateDataKey => {
+            let report =
+                backend::vendors::reencrypt_with_current_key(&db, &config.personal_data).await?;
+            eprintln!(
+                "pasar-purna: {} NIK(s) re-encrypted with key {}",
+                report.reencrypted,
+                config.personal_data.current_id()
+            );
         }
         Command::Admin(AdminCommand::Create { login }) => {
             server::admin::create_super_admin(&db, &login).await?;

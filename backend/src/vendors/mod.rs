@@ -9,6 +9,7 @@ mod notifications;
 mod privacy;
 mod profile;
 mod review;
+mod rotation;
 
 pub use draft::{
     ensure_application, save_business, save_identity, save_owner, save_returnee, submit,
@@ -24,6 +25,7 @@ pub use privacy::{
 };
 pub use profile::{public_profile, PublicProfile};
 pub use review::{decide, review_queue, DecideError, QueueQuery, QueueRow, QUEUE_PAGE_SIZE};
+pub use rotation::{reencrypt_with_current_key, RotationReport};
 
 /// The privacy notice version an applicant accepts now. Bump it (and the notice's text in
 /// the catalogues) when the notice changes; the accepted version is stored per application.
