@@ -153,4 +153,44 @@ storage_test! {
         assert_eq!(app.get_with_cookie("/akun", &elsewhere).await.status, StatusCode::UNAUTHORIZED);
         assert_eq!(app.get_with_cookie("/akun", &other_account).await.status, 200);
     }
+
+    async fn a_login_older_than_its_absolute_lifetime_ends_however_active(test_db: TestDb) {
+        let app = TestApp::seeded(test_db).await;
+        let shopper = app.log_in(demo_login(Role::Shopper), DEMO_PASSWORD).await;
+        let admin = app.log_in(demo_login(Role::Admin), DEMO_PASSWORD).await;
+        let now = backend::unix_now();
+        let shopper_id = app.account_id(demo_login(Role::Shopper)).await;
+        let admin_id = app.account_id(demo_login(Role::Admin)).await;
+        // A shopper who logged in 13 hours ago is still in; past 30 days they are out. Staff
+        // are out after 12 hours.
+        backdate_first_session(&app, shopper_id, now - 13 * 3600).await;
+        assert_eq!(app.get_with_cookie("/akun", &shopper).await.status, StatusCode::OK);
+        backdate_first_session(&app, shopper_id, now - (30 * 24 * 3600 + 60)).await;
+        assert_eq!(app.get_with_cookie("/akun", &shopper).await.status, StatusCode::UNAUTHORIZED);
+        backdate_first_session(&app, admin_id, now - (12 * 3600 + 60)).await;
+        assert_eq!(app.get_with_cookie("/akun", &admin).await.status, StatusCode::UNAUTHORIZED);
+    }
+}
+
+/// Rewrites the `logged_in_at` of the account's oldest session (the first login).
+async fn backdate_first_session(app: &TestApp, account: i64, logged_in_at: i64) {
+    let db = &app.test_db.db;
+    let (key, data): (String, String) = backend::with_pool!(db, |pool| sqlx::query_as(
+        "select session_key, data from session where account_id = $1 order by created_at, session_key limit 1"
+    )
+    .bind(account)
+    .fetch_one(pool)
+    .await)
+    .expect("session row");
+    let mut fields: serde_json::Value = serde_json::from_str(&data).expect("session json");
+    fields["logged_in_at"] = serde_json::json!(logged_in_at);
+    backend::with_pool!(db, |pool| sqlx::query(
+        "update session set data = $1 where session_key = $2"
+    )
+    .bind(fields.to_string())
+    .bind(&key)
+    .execute(pool)
+    .await
+    .map(|_| ()))
+    .expect("backdate");
 }
