@@ -22,6 +22,9 @@ pub const PAGES: &[(&str, Access)] = &[
     ("/admin/pengajuan/{id}", Access::Admin),
     ("/pelapak/{slug}", Access::Public),
     ("/privasi", Access::Public),
+    ("/produk/{id}", Access::Public),
+    ("/lapak", Access::Account),
+    ("/lapak/produk/{id}", Access::Account),
 ];
 
 /// Server fns, by path.
@@ -36,4 +39,9 @@ pub const SERVER_FNS: &[(&str, Access)] = &[
     ("/api/review/queue", Access::Admin),
     ("/api/review/detail", Access::Admin),
     ("/api/vendors/profile", Access::Public),
+    ("/api/products/one", Access::Public),
+    ("/api/products/search", Access::Public),
+    ("/api/products/vendor", Access::Public),
+    ("/api/products/newest", Access::Public),
+    ("/api/products/own", Access::Account),
 ];

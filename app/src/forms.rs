@@ -157,12 +157,7 @@ pub fn Field(
     let id = format!("{form}-{name}");
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
-    let described_by =
-        [hint.as_ref().map(|_| hint_id.clone()), error.as_ref().map(|_| error_id.clone())]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" ");
+    let described = described_by(&id, hint.is_some(), error.is_some());
     let input_type = match kind {
         InputKind::Text => "text",
         InputKind::Password => "password",
@@ -182,7 +177,7 @@ pub fn Field(
                 autocomplete=(!autocomplete.is_empty()).then_some(autocomplete)
                 inputmode=(!inputmode.is_empty()).then_some(inputmode)
                 aria-invalid=invalid.then_some("true")
-                aria-describedby=(!described_by.is_empty()).then_some(described_by)
+                aria-describedby=described
             />
             {error.map(|error| view! { <p class="field-error" id=error_id>{error}</p> })}
         </div>
@@ -193,6 +188,16 @@ pub fn Field(
 #[component]
 pub fn Hidden(name: &'static str, value: String) -> impl IntoView {
     view! { <input type="hidden" name=name value=value /> }
+}
+
+/// The `aria-describedby` of an input with id `id`: its hint and its error, when present.
+fn described_by(id: &str, has_hint: bool, has_error: bool) -> Option<String> {
+    let ids: Vec<String> =
+        [has_hint.then(|| format!("{id}-hint")), has_error.then(|| format!("{id}-error"))]
+            .into_iter()
+            .flatten()
+            .collect();
+    (!ids.is_empty()).then(|| ids.join(" "))
 }
 
 /// The value to show in `name`: what was just typed (after a refusal), else `initial`.
@@ -221,14 +226,7 @@ pub fn TextArea(
     let invalid = error.is_some();
     let value = shown_value(form, name, initial);
     let id = format!("{form}-{name}");
-    let described = [
-        hint.as_ref().map(|_| format!("{id}-hint")),
-        error.as_ref().map(|_| format!("{id}-error")),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" ");
+    let described = described_by(&id, hint.is_some(), error.is_some());
     view! {
         <div class="field" class:invalid=invalid>
             <label for=id.clone()>{label}</label>
@@ -239,7 +237,7 @@ pub fn TextArea(
                 rows="4"
                 maxlength=max_len.to_string()
                 aria-invalid=invalid.then_some("true")
-                aria-describedby=(!described.is_empty()).then_some(described)
+                aria-describedby=described
             >
                 {value}
             </textarea>
@@ -263,14 +261,7 @@ pub fn Select(
     let invalid = error.is_some();
     let value = shown_value(form, name, initial);
     let id = format!("{form}-{name}");
-    let described = [
-        hint.as_ref().map(|_| format!("{id}-hint")),
-        error.as_ref().map(|_| format!("{id}-error")),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" ");
+    let described = described_by(&id, hint.is_some(), error.is_some());
     view! {
         <div class="field" class:invalid=invalid>
             <label for=id.clone()>{label}</label>
@@ -279,7 +270,7 @@ pub fn Select(
                 id=id.clone()
                 name=name
                 aria-invalid=invalid.then_some("true")
-                aria-describedby=(!described.is_empty()).then_some(described)
+                aria-describedby=described
             >
                 <option value="" selected=value.is_empty()>{t("form-choose")}</option>
                 {options
@@ -306,14 +297,7 @@ pub fn PhotoField(
     let error = field_error(form, name);
     let invalid = error.is_some();
     let id = format!("{form}-{name}");
-    let described = [
-        hint.as_ref().map(|_| format!("{id}-hint")),
-        error.as_ref().map(|_| format!("{id}-error")),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" ");
+    let described = described_by(&id, hint.is_some(), error.is_some());
     view! {
         <div class="field" class:invalid=invalid>
             <label for=id.clone()>{label}</label>
@@ -324,7 +308,7 @@ pub fn PhotoField(
                 type="file"
                 accept="image/jpeg,image/png,image/webp"
                 aria-invalid=invalid.then_some("true")
-                aria-describedby=(!described.is_empty()).then_some(described)
+                aria-describedby=described
             />
             {error.map(|error| view! { <p class="field-error" id=format!("{id}-error")>{error}</p> })}
         </div>

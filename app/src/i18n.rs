@@ -46,11 +46,38 @@ pub fn t_args(key: &str, args: &[(&'static str, String)]) -> String {
     untrack(|| i18n.tr_with_args(key, &args))
 }
 
-/// The visitor's language, for formatting dates and numbers with `domain`.
+/// The visitor's language, for formatting dates and numbers with `domain`. Inside a page it
+/// is the page's language; in a server fn called on its own, the request's `lang` cookie or
+/// `Accept-Language`.
 #[must_use]
 pub fn current_locale() -> Locale {
-    let i18n = expect_context::<I18n>();
-    Locale::from_tag(i18n.language.get_untracked().id).unwrap_or_default()
+    if let Some(i18n) = use_context::<I18n>() {
+        return Locale::from_tag(i18n.language.get_untracked().id).unwrap_or_default();
+    }
+    #[cfg(feature = "ssr")]
+    if let Some(parts) = use_context::<http::request::Parts>() {
+        return request_locale(&parts.headers);
+    }
+    Locale::default()
+}
+
+/// The language a request asks for: the `lang` cookie, else `Accept-Language`.
+#[cfg(feature = "ssr")]
+#[must_use]
+pub fn request_locale(headers: &http::HeaderMap) -> Locale {
+    let from_cookie = headers
+        .get_all(http::header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == LANGUAGE_COOKIE)
+        .and_then(|(_, value)| Locale::from_tag(value));
+    from_cookie.unwrap_or_else(|| {
+        Locale::negotiate(
+            headers.get(http::header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or(""),
+        )
+    })
 }
 
 #[cfg(feature = "ssr")]

@@ -16,6 +16,7 @@ pub mod home;
 pub mod i18n;
 pub mod islands;
 pub mod layout;
+pub mod products;
 pub mod review;
 mod routes;
 pub mod search;
@@ -24,6 +25,10 @@ pub mod vendors;
 
 pub use routes::App;
 pub use shell::{shell, Stylesheet};
+
+/// `scheme://host[:port]` of the public URL, for canonical links and shared messages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublicOrigin(pub String);
 
 /// Entry point of the browser bundle: wakes up the islands in the server-rendered page.
 #[cfg(feature = "hydrate")]

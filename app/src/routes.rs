@@ -14,6 +14,7 @@ use crate::error::NotFoundPage;
 use crate::home::HomePage;
 use crate::i18n::{current_locale, I18nProvider};
 use crate::layout::Layout;
+use crate::products::{OwnProductsPage, ProductFormPage, ProductPage};
 use crate::review::{ReviewDetailPage, ReviewQueuePage};
 use crate::search::SearchPage;
 use crate::vendors::{PrivacyPage, VendorProfilePage};
@@ -43,6 +44,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("admin/pengajuan/:id") view=ReviewDetailPage ssr=SsrMode::Async />
                         <Route path=path!("pelapak/:slug") view=VendorProfilePage ssr=SsrMode::Async />
                         <Route path=path!("privasi") view=PrivacyPage ssr=SsrMode::Async />
+                        <Route path=path!("produk/:id") view=ProductPage ssr=SsrMode::Async />
+                        <Route path=path!("lapak") view=OwnProductsPage ssr=SsrMode::Async />
+                        <Route path=path!("lapak/produk/:id") view=ProductFormPage ssr=SsrMode::Async />
                     </Routes>
                 </Layout>
             </Router>

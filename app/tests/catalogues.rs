@@ -100,6 +100,9 @@ const KEY_PREFIXES: &[&str] = &[
     "gender-",
     "vendor-",
     "privacy-",
+    "shop-",
+    "unit-",
+    "availability-",
 ];
 
 fn looks_like_key(text: &str) -> bool {

@@ -7,6 +7,7 @@ pub mod accounts;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod listings;
 pub mod media;
 pub mod reference;
 pub mod sessions;

@@ -5,6 +5,7 @@
 
 pub mod access;
 pub mod application;
+pub mod listing;
 pub mod locale;
 pub mod login_id;
 pub mod market;

@@ -3,9 +3,10 @@
 use std::collections::HashMap;
 
 use axum::body::Body;
+use axum::extract::multipart::MultipartError;
 use axum::extract::{FromRequest, Multipart};
 use axum::http::request::Parts;
-use axum::http::{header, Request};
+use axum::http::{header, Request, StatusCode};
 
 /// A posted form's text fields and files.
 #[derive(Debug, Default)]
@@ -17,12 +18,25 @@ pub struct FormData {
 /// Why a form could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum FormDataError {
-    /// A file over the size limit.
+    /// A file over the size limit (or a body over the route's limit). Carries the fields read
+    /// before it, so what was typed can be shown again.
     #[error("file too large")]
-    TooLarge,
+    TooLarge(FormData),
     /// Not a form, or cut off.
     #[error("unreadable form")]
     Unreadable,
+}
+
+impl FormDataError {
+    /// A multipart body that stopped: over the body limit (a photo far too large, which must
+    /// be answered with a message, not a bare 400) or unreadable.
+    fn cut_off(error: &MultipartError, partial: FormData) -> FormDataError {
+        if error.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            FormDataError::TooLarge(partial)
+        } else {
+            FormDataError::Unreadable
+        }
+    }
 }
 
 impl FormData {
@@ -62,24 +76,32 @@ impl FormData {
                 .await
                 .map_err(|_| FormDataError::Unreadable)?;
             let mut data = FormData::default();
-            while let Some(mut field) =
-                multipart.next_field().await.map_err(|_| FormDataError::Unreadable)?
-            {
+            loop {
+                let mut field = match multipart.next_field().await {
+                    Ok(Some(field)) => field,
+                    Ok(None) => break,
+                    Err(error) => return Err(FormDataError::cut_off(&error, data)),
+                };
                 let name = field.name().unwrap_or_default().to_owned();
                 if field.file_name().is_some() {
                     let mut bytes = Vec::new();
-                    while let Some(chunk) =
-                        field.chunk().await.map_err(|_| FormDataError::Unreadable)?
-                    {
+                    loop {
+                        let chunk = match field.chunk().await {
+                            Ok(Some(chunk)) => chunk,
+                            Ok(None) => break,
+                            Err(error) => return Err(FormDataError::cut_off(&error, data)),
+                        };
                         if bytes.len() + chunk.len() > max_file {
-                            return Err(FormDataError::TooLarge);
+                            return Err(FormDataError::TooLarge(data));
                         }
                         bytes.extend_from_slice(&chunk);
                     }
                     data.files.insert(name, bytes);
                 } else {
-                    let text = field.text().await.map_err(|_| FormDataError::Unreadable)?;
-                    data.fields.insert(name, text);
+                    match field.text().await {
+                        Ok(text) => data.fields.insert(name, text),
+                        Err(error) => return Err(FormDataError::cut_off(&error, data)),
+                    };
                 }
             }
             Ok(data)

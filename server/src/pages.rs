@@ -37,6 +37,20 @@ pub async fn render_with_feedback(
     response
 }
 
+/// A post that failed on our side (database down, a bug): logs `error` with `what` for the
+/// operator and answers the same page with a form-level "try again" and 503.
+pub async fn storage_failure(
+    state: &ServerState,
+    parts: Parts,
+    feedback: FormFeedback,
+    what: &str,
+    error: &(dyn std::fmt::Debug + Sync),
+) -> Response {
+    tracing::error!(?error, "{what}");
+    let feedback = feedback.error(app::forms::FORM, "form-error-unavailable");
+    render_with_feedback(state, parts, feedback, StatusCode::SERVICE_UNAVAILABLE).await
+}
+
 /// After a successful post: go to `location` with GET (post/redirect/get), so reloading the
 /// page does not post again.
 pub fn see_other(location: &str) -> Response {

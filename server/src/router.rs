@@ -8,7 +8,7 @@ use axum::Router;
 use backend::AppState;
 use domain::Access;
 use leptos::prelude::{provide_context, LeptosOptions};
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::request_id::{
     MakeRequestUuid, PropagateRequestIdLayer, RequestId, SetRequestIdLayer,
@@ -16,7 +16,7 @@ use tower_http::request_id::{
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
 use crate::auth;
-use crate::routes::{account, admin_users, apply, assets, health, language, review};
+use crate::routes::{account, admin_users, apply, assets, health, language, products, review};
 use crate::security;
 
 /// Everything a request handler may need.
@@ -62,6 +62,10 @@ pub const FORM_ROUTES: &[(&str, Access)] = &[
     ("/admin/pengajuan/{id}/keputusan", Access::Admin),
     ("/admin/pengajuan/{id}/nik", Access::Admin),
     ("/admin/pengajuan/{id}/hapus-data", Access::Admin),
+    ("/lapak/produk", Access::Account),
+    ("/lapak/produk/{id}", Access::Account),
+    ("/lapak/produk/{id}/tampil", Access::Account),
+    ("/lapak/produk/{id}/hapus", Access::Account),
 ];
 
 /// The GET handlers outside Leptos, each with its declared access level.
@@ -79,6 +83,7 @@ impl ServerState {
         provide_context(self.app.clone());
         provide_context(self.stylesheet.clone());
         provide_context(app::account::EmailReset(self.mailer.is_some()));
+        provide_context(app::PublicOrigin(self.public_origin.clone()));
     }
 }
 
@@ -92,6 +97,18 @@ impl FromRef<ServerState> for AppState {
     fn from_ref(state: &ServerState) -> Self {
         state.app.clone()
     }
+}
+
+/// The app's page routes, generated once per process.
+///
+/// Generating them runs the app with resource loading switched off through a process-wide
+/// flag (leptos issue #4773): a page whose data starts loading on another thread during that
+/// window waits forever. Doing it once, and making every other caller wait for it, means no
+/// page is ever rendered while the flag is up — in the server (before it listens) and in the
+/// tests (which build many routers side by side).
+pub fn route_list() -> Vec<AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<AxumRouteListing>> = std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(app::App)).clone()
 }
 
 /// Builds the whole application.
@@ -127,9 +144,14 @@ pub fn router(state: ServerState) -> Router {
         .route("/admin/pengajuan/{id}/hapus-data", post(review::complete_erasure))
         .route("/admin/pengajuan/{id}/bukti", get(review::proof_photo))
         .route("/media/{key}", get(review::public_media))
+        // A new product posts to the collection: `/lapak/produk/baru` is the form page (GET).
+        .route("/lapak/produk", post(products::create))
+        .route("/lapak/produk/{id}", post(products::update))
+        .route("/lapak/produk/{id}/tampil", post(products::set_visible))
+        .route("/lapak/produk/{id}/hapus", post(products::delete))
         .leptos_routes_with_context(
             &state,
-            generate_route_list(app::App),
+            route_list(),
             move || context_state.provide_page_context(),
             move || app::shell(options.clone()),
         )

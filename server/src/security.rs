@@ -11,7 +11,7 @@
 use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::header::{
-    ACCEPT_LANGUAGE, CONTENT_SECURITY_POLICY, CONTENT_TYPE, COOKIE, HOST, ORIGIN, REFERRER_POLICY,
+    CONTENT_SECURITY_POLICY, CONTENT_TYPE, HOST, ORIGIN, REFERRER_POLICY,
     STRICT_TRANSPORT_SECURITY, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
 };
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
@@ -86,17 +86,7 @@ pub async fn protect(State(state): State<ServerState>, request: Request, next: N
 /// The visitor's language from the `lang` cookie, then `Accept-Language`, for responses
 /// written outside a page render.
 pub fn visitor_locale(headers: &HeaderMap) -> Locale {
-    let from_cookie = headers
-        .get_all(COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == app::i18n::LANGUAGE_COOKIE)
-        .and_then(|(_, value)| Locale::from_tag(value));
-    from_cookie.unwrap_or_else(|| {
-        Locale::negotiate(headers.get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or(""))
-    })
+    app::i18n::request_locale(headers)
 }
 
 /// A small page in the visitor's language: the form came from somewhere else.

@@ -55,6 +55,8 @@ pub fn done_notice() -> Option<&'static str> {
         "email" => Some("auth-notice-reset-mailed"),
         "terkirim" => Some("apply-notice-submitted"),
         "hapus-diminta" => Some("apply-notice-erasure-requested"),
+        "produk" => Some("shop-notice-saved"),
+        "produk-dihapus" => Some("shop-notice-deleted"),
         _ => None,
     }
 }

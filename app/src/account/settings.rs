@@ -49,6 +49,9 @@ fn AccountContent(overview: AccountOverview) -> impl IntoView {
                 <a class="button secondary" href="/pengajuan">
                     {t("layout-apply")}
                 </a>
+                <a class="button secondary" href="/lapak">
+                    {t("layout-shop")}
+                </a>
                 {is_staff
                     .then(|| {
                         view! {

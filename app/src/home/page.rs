@@ -6,18 +6,25 @@ use leptos_meta::{Meta, Title};
 use super::api::{list_kecamatan, KecamatanCard};
 use crate::error::ErrorPage;
 use crate::i18n::{current_locale, t, t_args};
+use crate::products::api::{load_newest, ProductView};
+use crate::products::ProductGrid;
 
 /// `/`: the page a shopper lands on from a shared link, and a vendor's way in.
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let kecamatan = Resource::new_blocking(|| (), |()| list_kecamatan());
+    let kecamatan = Resource::new_blocking(
+        || (),
+        |()| async {
+            Ok::<_, crate::error::AppError>((list_kecamatan().await?, load_newest().await?))
+        },
+    );
     view! {
         <Title text=t("home-title") />
         <Meta name="description" content=t("home-description") />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match kecamatan.await {
-                    Ok(list) => view! { <HomeContent kecamatan=list /> }.into_any(),
+                    Ok((list, newest)) => view! { <HomeContent kecamatan=list newest /> }.into_any(),
                     Err(error) => view! { <ErrorPage error /> }.into_any(),
                 }
             })}
@@ -26,7 +33,7 @@ pub fn HomePage() -> impl IntoView {
 }
 
 #[component]
-fn HomeContent(kecamatan: Vec<KecamatanCard>) -> impl IntoView {
+fn HomeContent(kecamatan: Vec<KecamatanCard>, newest: Vec<ProductView>) -> impl IntoView {
     view! {
         <section class="hero" aria-labelledby="hero-title">
             <h1 id="hero-title">{t("home-hero-title")}</h1>
@@ -40,6 +47,12 @@ fn HomeContent(kecamatan: Vec<KecamatanCard>) -> impl IntoView {
                 </a>
             </p>
         </section>
+        {(!newest.is_empty()).then(|| view! {
+            <section class="card" aria-labelledby="newest-title">
+                <h2 id="newest-title">{t("home-new-products")}</h2>
+                <ProductGrid products=newest />
+            </section>
+        })}
         <SaboakWeekend />
         <section class="card" aria-labelledby="wilayah-title">
             <h2 id="wilayah-title">{t("home-wilayah-title")}</h2>

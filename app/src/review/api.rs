@@ -124,10 +124,12 @@ pub async fn load_review(id: i64) -> Result<ReviewDetail, AppError> {
     crate::auth::require_admin()?;
     let state = expect_context::<backend::AppState>();
     let id = backend::vendors::ApplicationId(id);
-    let a = backend::vendors::find_by_id(&state.db, id).await?.ok_or(AppError::NotFound)?;
+    let a = backend::vendors::find_by_id(&state.db, id)
+        .await?
+        .ok_or_else(|| AppError::NotFound.with_status())?;
     if a.status == domain::application::ApplicationStatus::Draft {
         // Drafts are the applicant's own until submitted.
-        return Err(AppError::NotFound);
+        return Err(AppError::NotFound.with_status());
     }
     let history = backend::vendors::history(&state.db, id).await?;
     Ok(super::convert::to_detail(a, history))

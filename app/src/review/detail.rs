@@ -112,6 +112,9 @@ fn Detail(detail: ReviewDetail) -> impl IntoView {
                 }.into_any(),
             }}
         </section>
+        // A refused decision whose application now allows none (another admin rejected it or
+        // asked for changes first) must still say why.
+        {decisions.is_empty().then(|| view! { <FormAlert form=form::DECISION /> })}
         {(!decisions.is_empty()).then(|| view! {
             <section class="card" aria-labelledby="decide-title">
                 <h2 id="decide-title">{t("review-decide-title")}</h2>

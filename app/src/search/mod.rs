@@ -1,35 +1,163 @@
-//! `/cari`: search results. Products arrive with the listings feature; until then the page
-//! says plainly that nothing is listed yet.
+//! `/cari`: search and browse products with filters, as a plain GET form (works without JS).
 
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
+use crate::auth::encode_query_value;
+use crate::error::ErrorPage;
 use crate::i18n::{t, t_args};
+use crate::products::api::{load_search, SearchParams, SearchResults};
+use crate::products::ProductGrid;
 
 /// The longest query we act on; longer input is cut, never an error.
 pub const MAX_QUERY_CHARS: usize = 100;
 
-/// `/cari?q=…`
+/// What the search form carries.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Filters {
+    q: String,
+    category: String,
+    kecamatan: String,
+    min: String,
+    max: String,
+    available: bool,
+    sort: String,
+    page: u32,
+}
+
+impl Filters {
+    fn href(&self, page: u32) -> String {
+        format!(
+            "/cari?q={}&kategori={}&kecamatan={}&min={}&maks={}&tersedia={}&urut={}&hal={page}",
+            encode_query_value(&self.q),
+            encode_query_value(&self.category),
+            encode_query_value(&self.kecamatan),
+            encode_query_value(&self.min),
+            encode_query_value(&self.max),
+            if self.available { "1" } else { "" },
+            encode_query_value(&self.sort),
+        )
+    }
+}
+
+/// `/cari?q=…&kategori=…&urut=…&hal=…`
 #[component]
 pub fn SearchPage() -> impl IntoView {
-    let query: String = use_query_map()
-        .with_untracked(|q| q.get("q").unwrap_or_default())
-        .trim()
-        .chars()
-        .take(MAX_QUERY_CHARS)
-        .collect();
-    let heading = if query.is_empty() {
+    let filters = use_query_map().with_untracked(|q| Filters {
+        q: q.get("q").unwrap_or_default().trim().chars().take(MAX_QUERY_CHARS).collect(),
+        category: q.get("kategori").unwrap_or_default(),
+        kecamatan: q.get("kecamatan").unwrap_or_default(),
+        min: q.get("min").unwrap_or_default(),
+        max: q.get("maks").unwrap_or_default(),
+        available: q.get("tersedia").is_some_and(|v| !v.is_empty()),
+        sort: q.get("urut").unwrap_or_default(),
+        page: q.get("hal").and_then(|p| p.parse().ok()).unwrap_or(0),
+    });
+    let heading = if filters.q.is_empty() {
         t("search-title")
     } else {
-        t_args("search-results-for", &[("query", query.clone())])
+        t_args("search-results-for", &[("query", filters.q.clone())])
+    };
+    let results = {
+        let f = filters.clone();
+        Resource::new_blocking(
+            || (),
+            move |()| {
+                let f = f.clone();
+                load_search(SearchParams {
+                    text: f.q,
+                    category: f.category,
+                    kecamatan: f.kecamatan,
+                    min_price: f.min,
+                    max_price: f.max,
+                    available_now: f.available,
+                    sort: f.sort,
+                    page: f.page,
+                })
+            },
+        )
     };
     view! {
         <Title text=heading.clone() />
         <Meta name="description" content=t("search-description") />
+        <Suspense fallback=|| ()>
+            {move || {
+                let filters = filters.clone();
+                let heading = heading.clone();
+                Suspend::new(async move {
+                    match results.await {
+                        Ok(results) => view! { <Results results filters heading /> }.into_any(),
+                        Err(error) => view! { <ErrorPage error /> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Results(results: SearchResults, filters: Filters, heading: String) -> impl IntoView {
+    let pages = u32::try_from(
+        (results.total + i64::from(results.page_size) - 1) / i64::from(results.page_size),
+    )
+    .unwrap_or(0);
+    let previous = (filters.page > 0).then(|| filters.href(filters.page - 1));
+    let next = (filters.page + 1 < pages).then(|| filters.href(filters.page + 1));
+    let sorts = [
+        ("", "search-sort-relevance"),
+        ("baru", "search-sort-newest"),
+        ("murah", "search-sort-cheap"),
+        ("mahal", "search-sort-dear"),
+    ];
+    view! {
         <section class="card" aria-labelledby="search-title">
             <h1 id="search-title">{heading}</h1>
-            <p class="empty-state">{t("search-empty")}</p>
+            <form method="get" action="/cari" class="filter-form">
+                <input type="hidden" name="q" value=filters.q.clone() />
+                <div class="field">
+                    <label for="filter-category">{t("shop-category")}</label>
+                    <select id="filter-category" name="kategori">
+                        <option value="" selected=filters.category.is_empty()>{t("review-all")}</option>
+                        {results.categories.into_iter().map(|(slug, name)| {
+                            let selected = slug == filters.category;
+                            view! { <option value=slug selected=selected>{name}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="filter-sort">{t("search-sort")}</label>
+                    <select id="filter-sort" name="urut">
+                        {sorts.into_iter().map(|(value, key)| {
+                            let selected = value == filters.sort;
+                            view! { <option value=value selected=selected>{t(key)}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="filter-min">{t("search-min-price")}</label>
+                    <input id="filter-min" name="min" inputmode="numeric" value=filters.min.clone() maxlength="15" />
+                </div>
+                <div class="field">
+                    <label for="filter-max">{t("search-max-price")}</label>
+                    <input id="filter-max" name="maks" inputmode="numeric" value=filters.max.clone() maxlength="15" />
+                </div>
+                <div class="field checkbox">
+                    <input id="filter-available" type="checkbox" name="tersedia" value="1" checked=filters.available />
+                    <label for="filter-available">{t("search-available-now")}</label>
+                </div>
+                <button type="submit" class="button">{t("search-apply")}</button>
+            </form>
+            <p role="status">{t_args("search-found", &[("count", results.total.to_string())])}</p>
+            {if results.products.is_empty() {
+                view! { <p class="empty-state">{t("search-empty")}</p> }.into_any()
+            } else {
+                view! { <ProductGrid products=results.products /> }.into_any()
+            }}
+            <nav class="pager" aria-label=t("admin-users-pages")>
+                {previous.map(|h| view! { <a href=h rel="prev">{t("admin-users-previous")}</a> })}
+                {next.map(|h| view! { <a href=h rel="next">{t("admin-users-next")}</a> })}
+            </nav>
         </section>
     }
 }

@@ -36,8 +36,9 @@ pub struct VendorProfile {
 pub async fn load_vendor_profile(slug: String) -> Result<VendorProfile, AppError> {
     crate::auth::require(domain::Access::Public)?;
     let state = expect_context::<backend::AppState>();
-    let profile =
-        backend::vendors::public_profile(&state.db, &slug).await?.ok_or(AppError::NotFound)?;
+    let profile = backend::vendors::public_profile(&state.db, &slug)
+        .await?
+        .ok_or_else(|| AppError::NotFound.with_status())?;
     let greeting = format!("Halo {}, saya lihat lapak Anda di Pasar Purna.", profile.business_name);
     Ok(VendorProfile {
         whatsapp_link: profile.whatsapp_digits.map(|digits| {
@@ -56,12 +57,22 @@ pub async fn load_vendor_profile(slug: String) -> Result<VendorProfile, AppError
 #[component]
 pub fn VendorProfilePage() -> impl IntoView {
     let slug = use_params_map().with_untracked(|p| p.get("slug").unwrap_or_default());
-    let profile = Resource::new_blocking(|| (), move |()| load_vendor_profile(slug.clone()));
+    let profile = Resource::new_blocking(
+        || (),
+        move |()| {
+            let slug = slug.clone();
+            async move {
+                let profile = load_vendor_profile(slug.clone()).await?;
+                let products = crate::products::api::load_vendor_products(slug).await?;
+                Ok::<_, AppError>((profile, products))
+            }
+        },
+    );
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match profile.await {
-                    Ok(profile) => view! { <Profile profile /> }.into_any(),
+                    Ok((profile, products)) => view! { <Profile profile /> <VendorProducts products /> }.into_any(),
                     Err(error) => view! { <ErrorPage error /> }.into_any(),
                 }
             })}
@@ -101,6 +112,18 @@ fn Profile(profile: VendorProfile) -> impl IntoView {
             })}
         </article>
     }
+}
+
+#[component]
+fn VendorProducts(products: Vec<crate::products::api::ProductView>) -> impl IntoView {
+    (!products.is_empty()).then(|| {
+        view! {
+            <section class="card" aria-labelledby="profile-products-title">
+                <h2 id="profile-products-title">{t("vendor-products")}</h2>
+                <crate::products::ProductGrid products />
+            </section>
+        }
+    })
 }
 
 /// `/privasi`: the privacy notice applicants consent to, with its version.

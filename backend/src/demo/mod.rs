@@ -1,9 +1,9 @@
 //! `seed-demo`: the reference data every installation needs, plus demonstration records for
 //! the features built so far. Idempotent: running it twice changes nothing.
 
+mod products;
 mod vendors;
 
-use crate::accounts::PasswordHasher;
 use crate::db::Database;
 use crate::db::WriteTx;
 use crate::error::Result;
@@ -20,6 +20,8 @@ pub struct SeedReport {
     pub accounts: u64,
     /// Demo vendor applications added.
     pub vendors: u64,
+    /// Demo products added.
+    pub products: u64,
 }
 
 impl SeedReport {
@@ -43,11 +45,12 @@ pub async fn seed_demo(db: &Database, keys: &PersonalDataKeys) -> Result<SeedRep
         .unwrap_or_else(|line| panic!("embedded kupang-wilayah.csv is malformed at line {line}"));
     let mut tx = db.begin_write().await?;
     let wilayah = reference::load_wilayah(&mut tx, &rows).await?;
-    let hash = demo_password_hash().await?;
-    let accounts = seed_accounts(&mut tx, &hash).await?;
-    let vendors = vendors::seed_vendors(&mut tx, keys, &hash, crate::unix_now()).await?;
+    let hash = DEMO_PASSWORD_HASH;
+    let accounts = seed_accounts(&mut tx, hash).await?;
+    let vendors = vendors::seed_vendors(&mut tx, keys, hash, crate::unix_now()).await?;
+    let products = products::seed_products(&mut tx, crate::unix_now()).await?;
     tx.commit().await?;
-    let report = SeedReport { wilayah, accounts, vendors };
+    let report = SeedReport { wilayah, accounts, vendors, products };
     tracing::info!(
         kecamatan = wilayah.kecamatan,
         kelurahan = wilayah.kelurahan,
@@ -134,16 +137,11 @@ pub const DEMO_ACCOUNTS: &[DemoAccount] = &[
     },
 ];
 
-/// The demo password's hash, computed once per process: seeding is run by many tests.
-async fn demo_password_hash() -> Result<String> {
-    static HASH: tokio::sync::OnceCell<String> = tokio::sync::OnceCell::const_new();
-    let hash = HASH
-        .get_or_try_init(|| async {
-            PasswordHasher::new(1).hash(DEMO_PASSWORD.to_owned()).await.map_err(crate::Error::from)
-        })
-        .await?;
-    Ok(hash.clone())
-}
+/// The demo password's Argon2id hash (m=19456, t=2, p=1), written out once: hashing at every
+/// seed would cost each test run seconds, and a process-wide cache shared by the test
+/// runtimes is more machinery than a constant. A unit test checks it still matches.
+const DEMO_PASSWORD_HASH: &str =
+    "$argon2id$v=19$m=19456,t=2,p=1$ywW13616Ysash2Q3KHouGw$lDkDoIXUUj6Nzo7+4VGsU+e4k/4XXzdNDoof4WriCjQ";
 
 async fn seed_accounts(tx: &mut WriteTx, hash: &str) -> Result<u64> {
     let mut added = 0;
@@ -174,5 +172,18 @@ mod tests {
             assert_eq!(Some(login.normalised()), demo.phone.or(demo.email), "{}", demo.login);
         }
         assert_eq!(domain::password::check_new_password(DEMO_PASSWORD), Ok(()));
+    }
+
+    #[tokio::test]
+    async fn the_written_out_hash_is_the_demo_passwords() {
+        let hasher = crate::accounts::PasswordHasher::new(1);
+        assert!(hasher
+            .verify(DEMO_PASSWORD.to_owned(), DEMO_PASSWORD_HASH.to_owned())
+            .await
+            .expect("verify"));
+        assert!(!hasher
+            .verify("another-password".to_owned(), DEMO_PASSWORD_HASH.to_owned())
+            .await
+            .expect("verify"));
     }
 }

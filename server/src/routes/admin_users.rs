@@ -13,7 +13,7 @@ use domain::{Access, Role};
 use serde::Deserialize;
 
 use crate::authz::require_viewer;
-use crate::pages::{render_with_feedback, see_other};
+use crate::pages::{render_with_feedback, see_other, storage_failure};
 use crate::ServerState;
 
 /// The account acted on, if it exists and the viewer may manage it.
@@ -77,14 +77,7 @@ pub async fn issue_reset_link(
             render_with_feedback(&state, parts, feedback, StatusCode::OK).await
         }
         Err(error) => {
-            tracing::error!(error = ?error, "could not issue a reset link");
-            render_with_feedback(
-                &state,
-                parts,
-                feedback.error(FORM, "form-error-unavailable"),
-                StatusCode::SERVICE_UNAVAILABLE,
-            )
-            .await
+            storage_failure(&state, parts, feedback, "could not issue a reset link", &error).await
         }
     }
 }
@@ -119,14 +112,7 @@ pub async fn revoke_reset_link(
     {
         Ok(_) => see_other(&format!("/admin/pengguna/{id}")),
         Err(error) => {
-            tracing::error!(error = ?error, "could not revoke a reset link");
-            render_with_feedback(
-                &state,
-                parts,
-                feedback.error(FORM, "form-error-unavailable"),
-                StatusCode::SERVICE_UNAVAILABLE,
-            )
-            .await
+            storage_failure(&state, parts, feedback, "could not revoke a reset link", &error).await
         }
     }
 }
@@ -196,14 +182,7 @@ pub async fn change_role(
     match changed {
         Ok(_) => see_other(&format!("/admin/pengguna/{id}")),
         Err(error) => {
-            tracing::error!(error = ?error, "could not change a role");
-            render_with_feedback(
-                &state,
-                parts,
-                feedback.error(FORM, "form-error-unavailable"),
-                StatusCode::SERVICE_UNAVAILABLE,
-            )
-            .await
+            storage_failure(&state, parts, feedback, "could not change a role", &error).await
         }
     }
 }

@@ -101,8 +101,8 @@ pub async fn save_step(
     };
     let data = match FormData::read(&parts, body, media::MAX_UPLOAD_BYTES).await {
         Ok(data) => data,
-        Err(FormDataError::TooLarge) => {
-            let feedback = FormFeedback::for_form(form).error(FORM, TOO_LARGE_KEY);
+        Err(FormDataError::TooLarge(typed)) => {
+            let feedback = too_large_feedback(form, &typed);
             return render_step(&state, parts, path, (feedback, StatusCode::PAYLOAD_TOO_LARGE))
                 .await;
         }
@@ -120,6 +120,54 @@ pub async fn save_step(
     match outcome {
         Ok(next) => see_other(next),
         Err(refusal) => render_step(&state, parts, path, refusal).await,
+    }
+}
+
+/// The text fields of the steps with a photo, in form order (the photo comes after them).
+const BUSINESS_FIELDS: [&str; 3] = ["business_name", "category", "description"];
+const RETURNEE_FIELDS: [&str; 4] =
+    ["placement_country", "years_abroad", "return_year", "show_returnee_details"];
+
+/// A photo over the size limit: the message goes next to the step's photo field, and what was
+/// typed before the photo comes back.
+fn too_large_feedback(form: &'static str, typed: &FormData) -> FormFeedback {
+    let (field, names): (&'static str, &[&'static str]) = match form {
+        "business" => ("business_photo", &BUSINESS_FIELDS),
+        "returnee" => ("proof_photo", &RETURNEE_FIELDS),
+        _ => (FORM, &[]),
+    };
+    keep_values(FormFeedback::for_form(form).error(field, TOO_LARGE_KEY), typed, names)
+}
+
+/// The key of the photo a step is about to replace, when a new one was sent.
+async fn photo_to_replace(
+    state: &ServerState,
+    account: AccountId,
+    uploading: bool,
+    pick: fn(vendors::Application) -> Option<String>,
+) -> Result<Option<String>, backend::Error> {
+    if !uploading {
+        return Ok(None);
+    }
+    Ok(vendors::find_by_account(&state.app.db, account).await?.and_then(pick))
+}
+
+/// Keeps on disk only the photo the application points to: once a step is saved, the photo it
+/// replaced is deleted; when it was refused, the photo just stored. A file no row points to
+/// would survive erasure.
+fn discard_unreferenced(
+    state: &ServerState,
+    stored: Option<String>,
+    replaced: Option<String>,
+    saved: bool,
+) {
+    let orphan = if saved {
+        replaced.filter(|old| stored.as_ref().is_some_and(|new| new != old))
+    } else {
+        stored
+    };
+    if let Some(key) = orphan {
+        media::delete_files(&state.app.media_dir, &[key]);
     }
 }
 
@@ -147,13 +195,17 @@ async fn save_business(
     let category = check.choice("category", data.text("category"), Category::from_str_value);
     let description =
         check.required_text("description", data.text("description"), limits::DESCRIPTION);
-    let kept = |f| keep_values(f, data, &["business_name", "category", "description"]);
+    let kept = |f| keep_values(f, data, &BUSINESS_FIELDS);
     let (Some(category), true) = (category, check.issues.is_empty()) else {
         return Err((
             kept(issues_feedback("business", check.issues)),
             StatusCode::UNPROCESSABLE_ENTITY,
         ));
     };
+    let uploading = data.file("business_photo").is_some();
+    let replaced = photo_to_replace(state, account, uploading, |a| a.business_photo)
+        .await
+        .map_err(|e| backend_failure(kept(FormFeedback::for_form("business")), &e))?;
     let photo =
         store(state, Visibility::Public, data.file("business_photo")).await.map_err(|key| {
             (
@@ -162,9 +214,9 @@ async fn save_business(
             )
         })?;
     let step = vendors::BusinessStep { business_name, category, description };
-    vendors::save_business(&state.app.db, account, &step, photo.as_deref(), now)
-        .await
-        .map_err(|e| save_failure(kept(FormFeedback::for_form("business")), e))?;
+    let saved = vendors::save_business(&state.app.db, account, &step, photo.as_deref(), now).await;
+    discard_unreferenced(state, photo, replaced, saved.is_ok());
+    saved.map_err(|e| save_failure(kept(FormFeedback::for_form("business")), e))?;
     Ok("/pengajuan/pemilik")
 }
 
@@ -238,13 +290,7 @@ async fn save_returnee(
         check.number("years_abroad", data.text("years_abroad"), 0, limits::MAX_YEARS_ABROAD);
     let return_year =
         check.number("return_year", data.text("return_year"), limits::FIRST_RETURN_YEAR, this_year);
-    let kept = |f| {
-        keep_values(
-            f,
-            data,
-            &["placement_country", "years_abroad", "return_year", "show_returnee_details"],
-        )
-    };
+    let kept = |f| keep_values(f, data, &RETURNEE_FIELDS);
     let (Some(years_abroad), Some(return_year), true) =
         (years_abroad, return_year, check.issues.is_empty())
     else {
@@ -253,6 +299,10 @@ async fn save_returnee(
             StatusCode::UNPROCESSABLE_ENTITY,
         ));
     };
+    let uploading = data.file("proof_photo").is_some();
+    let replaced = photo_to_replace(state, account, uploading, |a| a.proof_photo)
+        .await
+        .map_err(|e| backend_failure(kept(FormFeedback::for_form("returnee")), &e))?;
     let proof =
         store(state, Visibility::Private, data.file("proof_photo")).await.map_err(|key| {
             (
@@ -266,9 +316,9 @@ async fn save_returnee(
         return_year,
         show_returnee_details: data.checked("show_returnee_details"),
     };
-    vendors::save_returnee(&state.app.db, account, &step, proof.as_deref(), now)
-        .await
-        .map_err(|e| save_failure(kept(FormFeedback::for_form("returnee")), e))?;
+    let saved = vendors::save_returnee(&state.app.db, account, &step, proof.as_deref(), now).await;
+    discard_unreferenced(state, proof, replaced, saved.is_ok());
+    saved.map_err(|e| save_failure(kept(FormFeedback::for_form("returnee")), e))?;
     Ok("/pengajuan/identitas")
 }
 

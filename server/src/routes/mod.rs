@@ -6,4 +6,5 @@ pub mod apply;
 pub mod assets;
 pub mod health;
 pub mod language;
+pub mod products;
 pub mod review;

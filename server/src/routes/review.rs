@@ -16,7 +16,7 @@ use domain::Access;
 use serde::Deserialize;
 
 use crate::authz::require_viewer;
-use crate::pages::{render_with_feedback, see_other};
+use crate::pages::{render_with_feedback, see_other, storage_failure};
 use crate::ServerState;
 
 fn detail_parts(mut parts: Parts, id: i64) -> Parts {
@@ -163,16 +163,7 @@ pub async fn reveal_nik(
             )
             .await
         }
-        Err(error) => {
-            tracing::error!(error = ?error, "NIK reveal failed");
-            render_with_feedback(
-                &state,
-                parts,
-                feedback.error(FORM, "form-error-unavailable"),
-                StatusCode::SERVICE_UNAVAILABLE,
-            )
-            .await
-        }
+        Err(error) => storage_failure(&state, parts, feedback, "NIK reveal failed", &error).await,
     }
 }
 

@@ -47,7 +47,7 @@ async fn every_page_server_fn_and_form_route_has_a_declared_access_level() {
         })
         .collect();
     let pages: BTreeSet<String> =
-        leptos_axum::generate_route_list(app::App).iter().map(|r| r.path().to_owned()).collect();
+        server::router::route_list().iter().map(|r| r.path().to_owned()).collect();
     let form_routes = routes_in_router_source("post");
     let get_routes = routes_in_router_source("get");
 
@@ -95,7 +95,7 @@ fn server_fn_args(path: &str, ids: Ids) -> String {
         "/api/review/queue" => "status=&kecamatan=&category=&search=&page=0".to_owned(),
         "/api/review/detail" => format!("id={}", ids.application),
         "/api/vendors/profile" => "slug=demo-1".to_owned(),
-        "/api/apply/mine" | "/api/apply/wilayah" => String::new(),
+        "/api/apply/mine" | "/api/apply/wilayah" | "/api/products/own" => String::new(),
         "/api/account/reset-link" => "code=x".to_owned(),
         "/api/account/overview" | "/api/home/kecamatan" => String::new(),
         other => panic!("add sample arguments for the server fn {other}"),

@@ -4,11 +4,14 @@
 mod access;
 mod accounts;
 mod admin_accounts;
+mod applications;
 mod email_reset;
 mod logs;
 mod pages;
+mod personal_data;
 mod platform;
 mod recovery;
+mod review;
 mod security;
 mod sessions;
 mod support;

@@ -67,14 +67,38 @@ async fn an_unknown_address_is_a_translated_404_inside_the_layout() {
 }
 
 #[tokio::test]
-async fn the_search_page_echoes_the_query_and_says_nothing_is_listed_yet() {
+async fn the_search_page_echoes_the_query_and_lists_matching_products_without_javascript() {
     let app = TestApp::seeded(testing::sqlite().await).await;
 
-    let reply = app.get("/cari?q=tenun%20ikat", &[]).await;
+    let found = app.get("/cari?q=tenun%20ikat", &[]).await;
+    let nothing = app.get("/cari?q=zzqx", &[]).await;
 
-    assert_eq!(reply.status, 200);
-    assert!(reply.body.contains("Hasil pencarian untuk “tenun ikat”"), "{}", reply.body);
-    assert!(reply.body.contains("Belum ada produk"));
+    assert_eq!(found.status, 200);
+    assert!(found.body.contains("Hasil pencarian untuk “tenun ikat”"), "{}", found.body);
+    assert!(found.body.contains("Selendang tenun ikat Amarasi"), "a demo product is found");
+    assert!(found.body.contains("href=\"/produk/"), "results link to product pages");
+    assert!(nothing.body.contains("Tidak ada produk yang cocok"), "{}", nothing.body);
+}
+
+#[tokio::test]
+async fn a_product_page_shows_price_vendor_and_a_whatsapp_link_naming_the_product() {
+    let app = TestApp::seeded(testing::sqlite().await).await;
+    let search = app.get("/cari?q=ti%27i%20langga", &[]).await;
+    let start = search.body.find("href=\"/produk/").expect("a result") + "href=\"".len();
+    let path: String = search.body[start..].chars().take_while(|c| *c != '"').collect();
+
+    let page = app.get(&path, &[]).await;
+
+    assert_eq!(page.status, 200);
+    assert!(
+        page.body.contains("Topi ti&#x27;i langga") || page.body.contains("Topi ti'i langga"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("Rp150.000"));
+    assert!(page.body.contains("Anyaman Lontar Mama Ester"));
+    assert!(page.body.contains("https://wa.me/6285239100007?text="), "chat link to the vendor");
+    assert_eq!(app.get("/produk/999999", &[]).await.status, 404);
 }
 
 #[tokio::test]

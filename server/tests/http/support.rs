@@ -19,6 +19,8 @@ pub struct Reply {
     pub status: StatusCode,
     pub headers: HeaderMap,
     pub body: String,
+    /// The body as sent (files).
+    pub bytes: Vec<u8>,
 }
 
 impl TestApp {
@@ -88,6 +90,35 @@ impl TestApp {
         self.send(request.body(Body::from(form.to_owned())).expect("request")).await
     }
 
+    /// A same-site `multipart/form-data` post (a form with a photo), with a session cookie.
+    /// The body arrives in 64 KiB pieces with pauses between them, as it does over a network,
+    /// so a server reading it as a stream sees the fields before a large file.
+    pub async fn post_multipart_with_cookie(
+        &self,
+        path: &str,
+        parts: &[Part<'_>],
+        cookie: &str,
+    ) -> Reply {
+        let (content_type, body) = multipart(parts);
+        let pieces: Vec<Result<Vec<u8>, std::io::Error>> =
+            body.chunks(64 * 1024).map(|piece| Ok(piece.to_vec())).collect();
+        let request = Request::post(path)
+            .header("content-type", content_type)
+            .header("origin", &self.origin)
+            .header("cookie", cookie);
+        let body = Body::from_stream(futures_util::stream::unfold(
+            (pieces.into_iter(), false),
+            |(mut rest, pause)| async move {
+                if pause {
+                    tokio::task::yield_now().await;
+                }
+                let piece = rest.next()?;
+                Some((piece, (rest, true)))
+            },
+        ));
+        self.send(request.body(body).expect("request")).await
+    }
+
     pub async fn get_with_cookie(&self, path: &str, cookie: &str) -> Reply {
         self.get(path, &[("cookie", cookie)]).await
     }
@@ -135,7 +166,12 @@ impl TestApp {
         let status = response.status();
         let headers = response.headers().clone();
         let bytes = response.into_body().collect().await.expect("body").to_bytes();
-        Reply { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+        Reply {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+            bytes: bytes.to_vec(),
+        }
     }
 }
 
@@ -171,4 +207,116 @@ pub fn demo_login(role: domain::Role) -> &'static str {
         .find(|account| account.role == role)
         .map(|account| account.login)
         .unwrap_or_else(|| panic!("no demo account is {role:?}"))
+}
+
+/// One part of a multipart form: a text field, or a file with its name and bytes.
+#[derive(Debug, Clone, Copy)]
+pub enum Part<'a> {
+    Text(&'a str, &'a str),
+    File { name: &'a str, filename: &'a str, content_type: &'a str, bytes: &'a [u8] },
+}
+
+/// A `multipart/form-data` body as a browser sends it: `(content type, body)`.
+pub fn multipart(parts: &[Part<'_>]) -> (String, Vec<u8>) {
+    const BOUNDARY: &str = "----pasar-purna-test-7MA4YWxkTrZu0gW";
+    let mut body = Vec::new();
+    for part in parts {
+        body.extend_from_slice(format!("--{BOUNDARY}\r\n").as_bytes());
+        match part {
+            Part::Text(name, value) => {
+                body.extend_from_slice(
+                    format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n").as_bytes(),
+                );
+                body.extend_from_slice(value.as_bytes());
+            }
+            Part::File { name, filename, content_type, bytes } => {
+                body.extend_from_slice(
+                    format!(
+                        "Content-Disposition: form-data; name=\"{name}\"; filename=\"{filename}\"\r\n\
+                         Content-Type: {content_type}\r\n\r\n"
+                    )
+                    .as_bytes(),
+                );
+                body.extend_from_slice(bytes);
+            }
+        }
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={BOUNDARY}"), body)
+}
+
+/// A folder of its own for a test's uploaded files, removed when dropped.
+pub struct TempDir(pub std::path::PathBuf);
+
+impl TempDir {
+    pub fn new(what: &str) -> TempDir {
+        use std::sync::atomic::{AtomicU32, Ordering};
+        static COUNTER: AtomicU32 = AtomicU32::new(0);
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_nanos());
+        let dir = std::env::temp_dir().join(format!(
+            "pasar-test-{what}-{}-{}-{nanos}",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::Relaxed)
+        ));
+        std::fs::create_dir_all(&dir).expect("create a temporary folder");
+        TempDir(dir)
+    }
+
+    pub fn path_str(&self) -> String {
+        self.0.to_string_lossy().into_owned()
+    }
+
+    /// Every file under `sub` (e.g. `private`), with its bytes.
+    pub fn files_in(&self, sub: &str) -> Vec<(String, Vec<u8>)> {
+        let Ok(entries) = std::fs::read_dir(self.0.join(sub)) else { return Vec::new() };
+        entries
+            .filter_map(Result::ok)
+            .map(|entry| {
+                let bytes = std::fs::read(entry.path()).expect("read a stored file");
+                (entry.file_name().to_string_lossy().into_owned(), bytes)
+            })
+            .collect()
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Everything logged on this test's thread while the guard lives, at every level.
+#[derive(Clone, Default)]
+pub struct LogCapture(std::sync::Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl std::io::Write for LogCapture {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().expect("log buffer").extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl LogCapture {
+    /// Starts capturing (TRACE and up) on the current thread until the guard is dropped.
+    pub fn start() -> (LogCapture, tracing::subscriber::DefaultGuard) {
+        let captured = LogCapture::default();
+        let writer = captured.clone();
+        let subscriber = tracing_subscriber::fmt()
+            .with_max_level(tracing::Level::TRACE)
+            .with_ansi(false)
+            .with_writer(move || writer.clone())
+            .finish();
+        (captured, tracing::subscriber::set_default(subscriber))
+    }
+
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.0.lock().expect("log buffer")).into_owned()
+    }
 }

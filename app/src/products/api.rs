@@ -1,0 +1,223 @@
+//! Server fns of the product pages. Each states its access level and checks it first.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+
+/// A product as cards and the product page show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProductView {
+    /// Id.
+    pub id: i64,
+    /// Name.
+    pub name: String,
+    /// Description.
+    pub description: String,
+    /// `Rp15.000`.
+    pub price: String,
+    /// Unit value (`pcs`, `kg`…).
+    pub unit: String,
+    /// `ready`, `preorder`, `sold_out`.
+    pub availability: String,
+    /// Pre-order lead time in days.
+    pub lead_days: Option<i32>,
+    /// Shown to shoppers.
+    pub visible: bool,
+    /// Category slug and its name in the visitor's language.
+    pub category: (String, String),
+    /// Vendor business name.
+    pub vendor_name: String,
+    /// Vendor profile slug.
+    pub vendor_slug: Option<String>,
+    /// Vendor's kecamatan.
+    pub vendor_area: Option<String>,
+    /// `https://wa.me/…` with a message naming the product.
+    pub whatsapp_link: Option<String>,
+}
+
+/// One page of search results.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchResults {
+    /// Products on this page.
+    pub products: Vec<ProductView>,
+    /// Matches in all.
+    pub total: i64,
+    /// Results per page.
+    pub page_size: u32,
+    /// Categories (slug, name) for the filter.
+    pub categories: Vec<(String, String)>,
+}
+
+#[cfg(feature = "ssr")]
+pub(crate) fn to_view(product: backend::listings::Product) -> ProductView {
+    use domain::listing::Availability;
+    let english = crate::i18n::current_locale() == domain::Locale::En;
+    let path = format!("/produk/{}", product.id.0);
+    let origin = use_context::<crate::PublicOrigin>().map(|o| o.0).unwrap_or_default();
+    let message = format!(
+        "Halo {}, saya tertarik dengan {} ({}) di Pasar Purna: {origin}{path}",
+        product.vendor_name, product.name, product.price
+    );
+    ProductView {
+        id: product.id.0,
+        whatsapp_link: product.vendor_whatsapp.as_ref().map(|phone| {
+            format!(
+                "https://wa.me/{}?text={}",
+                phone.trim_start_matches('+'),
+                crate::auth::encode_query_value(&message)
+            )
+        }),
+        price: product.price.to_string(),
+        unit: product.unit.as_str().to_owned(),
+        availability: product.availability.kind().to_owned(),
+        lead_days: match product.availability {
+            Availability::PreOrder(days) => Some(days),
+            _ => None,
+        },
+        visible: product.visible,
+        category: (
+            product.category_slug,
+            if english { product.category_names.1 } else { product.category_names.0 },
+        ),
+        name: product.name,
+        description: product.description,
+        vendor_name: product.vendor_name,
+        vendor_slug: product.vendor_slug,
+        vendor_area: product.vendor_area,
+    }
+}
+
+/// A public product.
+///
+/// Access: public (hidden products and those of vendors not approved are not found).
+#[server(prefix = "/api", endpoint = "products/one")]
+pub async fn load_product(id: i64) -> Result<ProductView, AppError> {
+    crate::auth::require(domain::Access::Public)?;
+    let state = expect_context::<backend::AppState>();
+    let product = backend::listings::public_product(&state.db, backend::listings::ProductId(id))
+        .await?
+        .ok_or_else(|| AppError::NotFound.with_status())?;
+    Ok(to_view(product))
+}
+
+/// What a shopper asked for on the search page, as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchParams {
+    /// Words.
+    pub text: String,
+    /// Category slug.
+    pub category: String,
+    /// Kecamatan slug.
+    pub kecamatan: String,
+    /// Lowest price, as typed.
+    pub min_price: String,
+    /// Highest price, as typed.
+    pub max_price: String,
+    /// Only products ready now.
+    pub available_now: bool,
+    /// `baru`, `murah`, `mahal` or relevance.
+    pub sort: String,
+    /// Zero-based page.
+    pub page: u32,
+}
+
+/// Search results with filters.
+///
+/// Access: public.
+#[server(prefix = "/api", endpoint = "products/search")]
+pub async fn load_search(params: SearchParams) -> Result<SearchResults, AppError> {
+    let SearchParams { text, category, kecamatan, min_price, max_price, available_now, sort, page } =
+        params;
+    use backend::listings::{SearchQuery, SearchSort};
+    crate::auth::require(domain::Access::Public)?;
+    let state = expect_context::<backend::AppState>();
+    let price = |text: &str| domain::listing::parse_price(text).ok();
+    let query = SearchQuery {
+        text: text.chars().take(crate::search::MAX_QUERY_CHARS).collect(),
+        category: (!category.is_empty()).then_some(category),
+        kecamatan: (!kecamatan.is_empty()).then_some(kecamatan),
+        min_price: price(&min_price),
+        max_price: price(&max_price),
+        available_now,
+        sort: match sort.as_str() {
+            "baru" => SearchSort::Newest,
+            "murah" => SearchSort::PriceUp,
+            "mahal" => SearchSort::PriceDown,
+            _ => SearchSort::Relevance,
+        },
+        page: page.min(400),
+    };
+    let (products, total) = backend::listings::search_products(&state.db, &query).await?;
+    let english = crate::i18n::current_locale() == domain::Locale::En;
+    let categories = backend::listings::categories(&state.db)
+        .await?
+        .into_iter()
+        .map(|c| (c.slug, if english { c.name_en } else { c.name_id }))
+        .collect();
+    Ok(SearchResults {
+        products: products.into_iter().map(to_view).collect(),
+        total,
+        page_size: backend::listings::SEARCH_PAGE_SIZE,
+        categories,
+    })
+}
+
+/// A vendor's public products.
+///
+/// Access: public.
+#[server(prefix = "/api", endpoint = "products/vendor")]
+pub async fn load_vendor_products(slug: String) -> Result<Vec<ProductView>, AppError> {
+    crate::auth::require(domain::Access::Public)?;
+    let state = expect_context::<backend::AppState>();
+    Ok(backend::listings::vendor_products(&state.db, &slug)
+        .await?
+        .into_iter()
+        .map(to_view)
+        .collect())
+}
+
+/// The newest public products, for the home page.
+///
+/// Access: public.
+#[server(prefix = "/api", endpoint = "products/newest")]
+pub async fn load_newest() -> Result<Vec<ProductView>, AppError> {
+    crate::auth::require(domain::Access::Public)?;
+    let state = expect_context::<backend::AppState>();
+    Ok(backend::listings::newest_products(&state.db, 8).await?.into_iter().map(to_view).collect())
+}
+
+/// A vendor's own products and the categories to choose from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OwnProducts {
+    /// Whether the account is an active vendor (otherwise it must apply first).
+    pub vendor: bool,
+    /// Their products, hidden ones included, newest first.
+    pub products: Vec<ProductView>,
+    /// Categories (slug, name).
+    pub categories: Vec<(String, String)>,
+}
+
+/// The logged-in vendor's own products, hidden ones included, and the categories.
+///
+/// Access: account (only the caller's own products; an account that is not an active vendor
+/// gets an empty list marked as such).
+#[server(prefix = "/api", endpoint = "products/own")]
+pub async fn load_own_products() -> Result<OwnProducts, AppError> {
+    let viewer = crate::auth::require_account()?;
+    let state = expect_context::<backend::AppState>();
+    let account = backend::accounts::AccountId(viewer.account_id);
+    let (vendor, products) = match backend::listings::own_products(&state.db, account).await {
+        Ok(products) => (true, products),
+        Err(backend::listings::ListingError::NotAVendor) => (false, Vec::new()),
+        Err(backend::listings::ListingError::Backend(error)) => return Err(error.into()),
+        Err(_) => return Err(AppError::Internal.with_status()),
+    };
+    let english = crate::i18n::current_locale() == domain::Locale::En;
+    let categories = backend::listings::categories(&state.db)
+        .await?
+        .into_iter()
+        .map(|c| (c.slug, if english { c.name_en } else { c.name_id }))
+        .collect();
+    Ok(OwnProducts { vendor, products: products.into_iter().map(to_view).collect(), categories })
+}

@@ -1,0 +1,156 @@
+//! `/lapak`: a vendor's own products; `/lapak/produk/:id`: the product form (`baru` for new).
+
+use domain::listing::{limits, Unit};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use super::api::{load_own_products, ProductView};
+use super::{availability_label, unit_label};
+use crate::auth::require_account;
+use crate::error::{AppError, ErrorPage};
+use crate::forms::{Field, FormAlert, Select, TextArea};
+use crate::i18n::t;
+
+/// The form's name.
+pub const PRODUCT_FORM: &str = "product";
+
+/// `/lapak`
+#[component]
+pub fn OwnProductsPage() -> impl IntoView {
+    if let Err(error) = require_account() {
+        return view! { <ErrorPage error /> }.into_any();
+    }
+    let own = Resource::new_blocking(|| (), |()| load_own_products());
+    view! {
+        <Title text=t("shop-title") />
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match own.await {
+                    Ok(own) if !own.vendor => view! { <NotAVendor /> }.into_any(),
+                    Ok(own) => view! { <OwnProductList products=own.products /> }.into_any(),
+                    Err(error) => view! { <ErrorPage error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
+
+#[component]
+fn NotAVendor() -> impl IntoView {
+    view! {
+        <section class="card narrow">
+            <h1>{t("shop-title")}</h1>
+            <p>{t("shop-not-vendor")}</p>
+            <p><a class="button" href="/pengajuan">{t("layout-apply")}</a></p>
+        </section>
+    }
+}
+
+#[component]
+fn OwnProductList(products: Vec<ProductView>) -> impl IntoView {
+    view! {
+        <section class="card" aria-labelledby="shop-title">
+            <h1 id="shop-title">{t("shop-title")}</h1>
+            {crate::account::done_notice().map(|key| view! { <p class="notice" role="status">{t(key)}</p> })}
+            <p><a class="button" href="/lapak/produk/baru">{t("shop-add")}</a></p>
+            {products.is_empty().then(|| view! { <p class="empty-state">{t("shop-empty")}</p> })}
+            <ul class="user-list">
+                {products.into_iter().map(|p| {
+                    let id = p.id;
+                    let availability = availability_label(&p);
+                    view! {
+                        <li>
+                            <a href=format!("/lapak/produk/{id}")>{p.name}</a>
+                            <span>{p.price} " " {unit_label(&p.unit)}</span>
+                            <small>{availability}</small>
+                            {(!p.visible).then(|| view! { <span class="badge">{t("shop-hidden")}</span> })}
+                            <form method="post" action=format!("/lapak/produk/{id}/tampil") class="inline">
+                                <input type="hidden" name="tampil" value=if p.visible { "0" } else { "1" } />
+                                <button type="submit" class="button secondary">
+                                    {t(if p.visible { "shop-hide" } else { "shop-show" })}
+                                </button>
+                            </form>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+/// `/lapak/produk/:id` (`baru` for a new product)
+#[component]
+pub fn ProductFormPage() -> impl IntoView {
+    if let Err(error) = require_account() {
+        return view! { <ErrorPage error /> }.into_any();
+    }
+    let target = use_params_map().with_untracked(|p| p.get("id").unwrap_or_default());
+    let editing = match target.as_str() {
+        "baru" => None,
+        other => match other.parse::<i64>() {
+            Ok(id) => Some(id),
+            Err(_) => return view! { <ErrorPage error=AppError::NotFound /> }.into_any(),
+        },
+    };
+    let own = Resource::new_blocking(|| (), |()| load_own_products());
+    view! {
+        <Title text=t(if editing.is_some() { "shop-edit" } else { "shop-add" }) />
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match own.await {
+                    Ok(own) if !own.vendor => view! { <NotAVendor /> }.into_any(),
+                    Ok(own) => {
+                        let categories = own.categories;
+                        let current = editing.map(|id| own.products.into_iter().find(|p| p.id == id));
+                        match current {
+                            Some(None) => view! { <ErrorPage error=AppError::NotFound /> }.into_any(),
+                            Some(Some(product)) => view! { <ProductForm product=Some(product) categories /> }.into_any(),
+                            None => view! { <ProductForm product=None categories /> }.into_any(),
+                        }
+                    }
+                    Err(error) => view! { <ErrorPage error /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
+
+#[component]
+fn ProductForm(product: Option<ProductView>, categories: Vec<(String, String)>) -> impl IntoView {
+    let action =
+        product.as_ref().map_or("/lapak/produk".to_owned(), |p| format!("/lapak/produk/{}", p.id));
+    let id = product.as_ref().map(|p| p.id);
+    let value = |f: fn(&ProductView) -> String| product.as_ref().map(f).unwrap_or_default();
+    let units =
+        Unit::ALL.into_iter().map(|u| (u.as_str().to_owned(), unit_label(u.as_str()))).collect();
+    let availabilities = vec![
+        ("ready".to_owned(), t("availability-ready")),
+        ("preorder".to_owned(), t("availability-preorder-choice")),
+        ("sold_out".to_owned(), t("availability-sold-out")),
+    ];
+    view! {
+        <section class="card narrow" aria-labelledby="product-form-title">
+            <h1 id="product-form-title">{t(if id.is_some() { "shop-edit" } else { "shop-add" })}</h1>
+            <form method="post" action=action novalidate>
+                <FormAlert form=PRODUCT_FORM />
+                <Field form=PRODUCT_FORM name="name" label=t("shop-name") initial=value(|p| p.name.clone()) max_len=limits::NAME />
+                <Select form=PRODUCT_FORM name="category" label=t("shop-category") options=categories initial=value(|p| p.category.0.clone()) />
+                <TextArea form=PRODUCT_FORM name="description" label=t("shop-description") initial=value(|p| p.description.clone()) max_len=limits::DESCRIPTION />
+                <Field form=PRODUCT_FORM name="price" label=t("shop-price") hint=t("shop-price-hint") initial=value(|p| p.price.trim_start_matches("Rp").to_owned()) inputmode="numeric" max_len=15 />
+                <Select form=PRODUCT_FORM name="unit" label=t("shop-unit") options=units initial=value(|p| p.unit.clone()) />
+                <Select form=PRODUCT_FORM name="availability" label=t("shop-availability") options=availabilities initial=value(|p| p.availability.clone()) />
+                <Field form=PRODUCT_FORM name="lead_days" label=t("shop-lead-days") hint=t("shop-lead-days-hint") initial=value(|p| p.lead_days.map(|d| d.to_string()).unwrap_or_default()) inputmode="numeric" max_len=2 />
+                <button type="submit" class="button">{t("shop-save")}</button>
+            </form>
+            {id.map(|id| view! {
+                <form method="post" action=format!("/lapak/produk/{id}/hapus")>
+                    <button type="submit" class="button secondary">{t("shop-delete")}</button>
+                </form>
+            })}
+            <p class="form-aside"><a href="/lapak">{t("shop-back")}</a></p>
+        </section>
+    }
+}

@@ -1,0 +1,66 @@
+//! Products: cards, the product page, the vendor's own product list and form.
+
+pub mod api;
+mod manage;
+mod page;
+
+pub use manage::{OwnProductsPage, ProductFormPage, PRODUCT_FORM};
+pub use page::ProductPage;
+
+use leptos::prelude::*;
+
+use crate::i18n::{t, t_args};
+use api::ProductView;
+
+/// The unit's name ("per kg") in the visitor's language.
+#[must_use]
+pub fn unit_label(unit: &str) -> String {
+    t(match unit {
+        "kg" => "unit-kg",
+        "ons" => "unit-ons",
+        "botol" => "unit-bottle",
+        "bungkus" => "unit-pack",
+        "porsi" => "unit-portion",
+        "lembar" => "unit-sheet",
+        "pekerjaan" => "unit-job",
+        _ => "unit-piece",
+    })
+}
+
+/// The availability in words.
+#[must_use]
+pub fn availability_label(product: &ProductView) -> String {
+    match product.availability.as_str() {
+        "preorder" => {
+            t_args("availability-preorder", &[("days", product.lead_days.unwrap_or(1).to_string())])
+        }
+        "sold_out" => t("availability-sold-out"),
+        _ => t("availability-ready"),
+    }
+}
+
+/// A product in a list: name, price, vendor, availability; the whole card is one link.
+#[component]
+pub fn ProductCard(product: ProductView) -> impl IntoView {
+    let availability = availability_label(&product);
+    view! {
+        <li class="product-card">
+            <a href=format!("/produk/{}", product.id)>
+                <strong class="product-name">{product.name}</strong>
+                <span class="price">{product.price} " " <small>{unit_label(&product.unit)}</small></span>
+                <small>{product.vendor_name} {product.vendor_area.map(|a| format!(" · {a}"))}</small>
+                <small class="availability">{availability}</small>
+            </a>
+        </li>
+    }
+}
+
+/// A grid of product cards.
+#[component]
+pub fn ProductGrid(products: Vec<ProductView>) -> impl IntoView {
+    view! {
+        <ul class="product-grid">
+            {products.into_iter().map(|product| view! { <ProductCard product /> }).collect_view()}
+        </ul>
+    }
+}

@@ -1,0 +1,126 @@
+//! Products: what vendors list and shoppers browse and search. Visibility is decided in the
+//! queries here, never in templates: a product is public only while it is visible and its
+//! vendor's application is approved and not erased.
+
+mod manage;
+mod read;
+mod search;
+
+use domain::listing::{Availability, Unit};
+use domain::Rupiah;
+
+pub use manage::{
+    create_product, delete_product, own_products, set_visible, update_product, ListingError,
+    ProductDraft,
+};
+pub use read::{categories, newest_products, public_product, vendor_products, Category};
+pub use search::{search_products, SearchQuery, SearchSort, SEARCH_PAGE_SIZE};
+
+/// Writes a product's search entry inside a transaction (for seeding).
+///
+/// # Errors
+/// When the database fails.
+pub async fn reindex_in(tx: &mut crate::db::WriteTx, id: ProductId) -> Result<(), crate::Error> {
+    search::reindex(tx, id).await
+}
+
+/// A product's database id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ProductId(pub i64);
+
+/// A product as pages show it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Product {
+    /// Id.
+    pub id: ProductId,
+    /// Name.
+    pub name: String,
+    /// Description.
+    pub description: String,
+    /// Price in whole rupiah.
+    pub price: Rupiah,
+    /// What the price is for.
+    pub unit: Unit,
+    /// Whether it can be had now.
+    pub availability: Availability,
+    /// Shown to shoppers (the vendor can hide it).
+    pub visible: bool,
+    /// Category slug.
+    pub category_slug: String,
+    /// Category name in Bahasa Indonesia and English.
+    pub category_names: (String, String),
+    /// The vendor's business name.
+    pub vendor_name: String,
+    /// The vendor's public profile slug.
+    pub vendor_slug: Option<String>,
+    /// The vendor's WhatsApp number (E.164), for "Chat penjual".
+    pub vendor_whatsapp: Option<String>,
+    /// The vendor's kecamatan, if in Kota Kupang.
+    pub vendor_area: Option<String>,
+    /// Unix time listed.
+    pub created_at: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct ProductRow {
+    product_id: i64,
+    name: String,
+    description: String,
+    price: i64,
+    unit: String,
+    availability: String,
+    lead_days: Option<i64>,
+    visible: bool,
+    category_slug: String,
+    category_name_id: String,
+    category_name_en: String,
+    vendor_name: String,
+    vendor_slug: Option<String>,
+    vendor_whatsapp: Option<String>,
+    vendor_area: Option<String>,
+    created_at: i64,
+}
+
+/// Columns every product query selects, from `product p` joined with its category `c`, its
+/// vendor `a` and the vendor's kelurahan/kecamatan.
+const SELECT: &str = "select p.product_id, p.name, p.description, p.price, p.unit, p.availability,
+        p.lead_days, p.visible, c.slug as category_slug, c.name_id as category_name_id,
+        c.name_en as category_name_en, a.business_name as vendor_name, a.public_slug as vendor_slug,
+        a.whatsapp as vendor_whatsapp, kc.name as vendor_area, p.created_at
+    from product p
+    join product_category c on c.category_id = p.category_id
+    join vendor_application a on a.application_id = p.application_id
+    left join kelurahan kl on kl.kelurahan_id = a.kelurahan_id
+    left join kecamatan kc on kc.kecamatan_id = kl.kecamatan_id";
+
+/// The condition that makes a product public.
+const PUBLIC: &str = "p.visible and a.status = 'approved' and a.erased_at is null";
+
+impl ProductRow {
+    fn into_product(self) -> Result<Product, crate::Error> {
+        let corrupt = |what: &str| {
+            crate::Error::Corrupt(format!("product {} has a bad {what}", self.product_id))
+        };
+        Ok(Product {
+            id: ProductId(self.product_id),
+            unit: Unit::from_str_value(&self.unit).ok_or_else(|| corrupt("unit"))?,
+            availability: Availability::from_db(&self.availability, self.lead_days)
+                .ok_or_else(|| corrupt("availability"))?,
+            price: Rupiah::new(self.price),
+            name: self.name,
+            description: self.description,
+            visible: self.visible,
+            category_slug: self.category_slug,
+            category_names: (self.category_name_id, self.category_name_en),
+            vendor_name: self.vendor_name,
+            vendor_slug: self.vendor_slug,
+            vendor_whatsapp: self.vendor_whatsapp,
+            vendor_area: self.vendor_area,
+            created_at: self.created_at,
+        })
+    }
+}
+
+fn into_products(rows: Vec<ProductRow>) -> Result<Vec<Product>, crate::Error> {
+    rows.into_iter().map(ProductRow::into_product).collect()
+}

@@ -1,0 +1,222 @@
+//! Full-text search over product name, description, category and vendor name: SQLite FTS5 or
+//! PostgreSQL `tsvector`, behind one interface. Every word typed matches as a prefix
+//! ("tenu" finds "tenun"), all words must match, results are ranked with the name weighted
+//! highest. Visibility is part of the query.
+
+use domain::Rupiah;
+
+use super::{into_products, Product, ProductId, ProductRow, PUBLIC, SELECT};
+use crate::db::{Database, WriteTx};
+use crate::error::Error;
+
+/// Results per page.
+pub const SEARCH_PAGE_SIZE: u32 = 24;
+
+/// Result order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SearchSort {
+    /// Best match first (newest when nothing was typed).
+    #[default]
+    Relevance,
+    /// Newest first.
+    Newest,
+    /// Cheapest first.
+    PriceUp,
+    /// Dearest first.
+    PriceDown,
+}
+
+/// A search with its filters.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SearchQuery {
+    /// Words typed.
+    pub text: String,
+    /// Category slug.
+    pub category: Option<String>,
+    /// Vendor's kecamatan slug.
+    pub kecamatan: Option<String>,
+    /// Lowest price.
+    pub min_price: Option<Rupiah>,
+    /// Highest price.
+    pub max_price: Option<Rupiah>,
+    /// Only products ready to buy now.
+    pub available_now: bool,
+    /// Order.
+    pub sort: SearchSort,
+    /// Zero-based page.
+    pub page: u32,
+}
+
+/// The words of a query, letters and digits only (so no search syntax can be injected), at
+/// most eight.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(8)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Writes the product's search entry (or removes it when the product is gone), in the
+/// transaction that changed the product.
+pub(super) async fn reindex(tx: &mut WriteTx, id: ProductId) -> Result<(), Error> {
+    match tx {
+        WriteTx::Sqlite(conn) => {
+            sqlx::query("delete from product_search where rowid = $1")
+                .bind(id.0)
+                .execute(&mut **conn)
+                .await?;
+            sqlx::query(
+                "insert into product_search (rowid, name, description, category, vendor)
+                 select p.product_id, p.name, p.description, c.name_id || ' ' || c.name_en, a.business_name
+                 from product p join product_category c on c.category_id = p.category_id
+                 join vendor_application a on a.application_id = p.application_id
+                 where p.product_id = $1",
+            )
+            .bind(id.0)
+            .execute(&mut **conn)
+            .await?;
+        }
+        WriteTx::Postgres(conn) => {
+            sqlx::query(
+                "update product p set search =
+                    setweight(to_tsvector('simple', p.name), 'A')
+                    || setweight(to_tsvector('simple', c.name_id || ' ' || c.name_en || ' ' || a.business_name), 'B')
+                    || setweight(to_tsvector('simple', p.description), 'C')
+                 from product_category c, vendor_application a
+                 where p.product_id = $1 and c.category_id = p.category_id and a.application_id = p.application_id",
+            )
+            .bind(id.0)
+            .execute(&mut **conn)
+            .await?;
+        }
+    }
+    Ok(())
+}
+
+/// Public products matching the query, one page of them, and how many match in all.
+///
+/// # Errors
+/// When the database fails or a row is corrupt.
+pub async fn search_products(
+    db: &Database,
+    query: &SearchQuery,
+) -> Result<(Vec<Product>, i64), Error> {
+    let words = words(&query.text);
+    // Filters shared by both engines; a null parameter switches its condition off.
+    let filters = format!(
+        "{PUBLIC} and ($2 is null or c.slug = $2) and ($3 is null or kc.slug = $3)
+         and ($4 is null or p.price >= $4) and ($5 is null or p.price <= $5)
+         and (not $6 or p.availability = 'ready')"
+    );
+    let order = |relevance: &str| match query.sort {
+        SearchSort::Relevance if !words.is_empty() => format!("{relevance}, p.product_id desc"),
+        SearchSort::Relevance | SearchSort::Newest => {
+            "p.created_at desc, p.product_id desc".to_owned()
+        }
+        SearchSort::PriceUp => "p.price, p.product_id".to_owned(),
+        SearchSort::PriceDown => "p.price desc, p.product_id desc".to_owned(),
+    };
+    let limit = i64::from(SEARCH_PAGE_SIZE);
+    let offset = i64::from(query.page) * limit;
+    let min = query.min_price.map(Rupiah::amount);
+    let max = query.max_price.map(Rupiah::amount);
+    match db {
+        Database::Sqlite(pool) => {
+            // FTS5: each word quoted (so it is a plain term) and marked as a prefix.
+            let matched = (!words.is_empty())
+                .then(|| words.iter().map(|w| format!("\"{w}\"*")).collect::<Vec<_>>().join(" "));
+            let from_match =
+                "join product_search s on s.rowid = p.product_id and product_search match $1";
+            let text_filter = if matched.is_some() { from_match } else { "" };
+            let where_text = if matched.is_some() { "" } else { "and $1 is null" };
+            let count_sql = format!(
+                "select count(*) from product p join product_category c on c.category_id = p.category_id
+                 join vendor_application a on a.application_id = p.application_id
+                 left join kelurahan kl on kl.kelurahan_id = a.kelurahan_id
+                 left join kecamatan kc on kc.kecamatan_id = kl.kecamatan_id
+                 {text_filter} where {filters} {where_text}"
+            );
+            let total: i64 = sqlx::query_scalar(&count_sql)
+                .bind(&matched)
+                .bind(&query.category)
+                .bind(&query.kecamatan)
+                .bind(min)
+                .bind(max)
+                .bind(query.available_now)
+                .fetch_one(pool)
+                .await?;
+            let select = SELECT.replace(
+                "left join kecamatan kc on kc.kecamatan_id = kl.kecamatan_id",
+                &format!(
+                    "left join kecamatan kc on kc.kecamatan_id = kl.kecamatan_id {text_filter}"
+                ),
+            );
+            // bm25: lower is better; name counts most, then category and vendor, then description.
+            let rows_sql = format!(
+                "{select} where {filters} {where_text} order by {} limit $7 offset $8",
+                order("bm25(product_search, 10.0, 2.0, 4.0, 4.0)")
+            );
+            let rows: Vec<ProductRow> = sqlx::query_as(&rows_sql)
+                .bind(&matched)
+                .bind(&query.category)
+                .bind(&query.kecamatan)
+                .bind(min)
+                .bind(max)
+                .bind(query.available_now)
+                .bind(limit)
+                .bind(offset)
+                .fetch_all(pool)
+                .await?;
+            Ok((into_products(rows)?, total))
+        }
+        Database::Postgres(pool) => {
+            let matched = (!words.is_empty())
+                .then(|| words.iter().map(|w| format!("{w}:*")).collect::<Vec<_>>().join(" & "));
+            let text_condition = "and ($1::text is null or p.search @@ to_tsquery('simple', $1))";
+            let count_sql = format!(
+                "select count(*) from product p join product_category c on c.category_id = p.category_id
+                 join vendor_application a on a.application_id = p.application_id
+                 left join kelurahan kl on kl.kelurahan_id = a.kelurahan_id
+                 left join kecamatan kc on kc.kecamatan_id = kl.kecamatan_id
+                 where {filters} {text_condition}"
+            );
+            let total: i64 = sqlx::query_scalar(&count_sql)
+                .bind(&matched)
+                .bind(&query.category)
+                .bind(&query.kecamatan)
+                .bind(min)
+                .bind(max)
+                .bind(query.available_now)
+                .fetch_one(pool)
+                .await?;
+            let rows_sql = format!(
+                "{SELECT} where {filters} {text_condition} order by {} limit $7 offset $8",
+                order("ts_rank(p.search, to_tsquery('simple', $1)) desc")
+            );
+            let rows: Vec<ProductRow> = sqlx::query_as(&rows_sql)
+                .bind(&matched)
+                .bind(&query.category)
+                .bind(&query.kecamatan)
+                .bind(min)
+                .bind(max)
+                .bind(query.available_now)
+                .bind(limit)
+                .bind(offset)
+                .fetch_all(pool)
+                .await?;
+            Ok((into_products(rows)?, total))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::words;
+
+    #[test]
+    fn only_letters_and_digits_reach_the_search_engine() {
+        assert_eq!(words("Se'i  babi\"* OR tenun"), ["se", "i", "babi", "or", "tenun"]);
+        assert_eq!(words("\"*:&|!()"), Vec::<String>::new());
+    }
+}

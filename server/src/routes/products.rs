@@ -1,0 +1,279 @@
+//! Form posts of a vendor's product pages: create, edit, hide/show, delete. Only the vendor's
+//! own products: the backend's queries are scoped to their application.
+
+use app::forms::{FormFeedback, FORM};
+use app::products::PRODUCT_FORM;
+use axum::extract::{Path, State};
+use axum::http::request::Parts;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Form;
+use backend::accounts::AccountId;
+use backend::listings::{self, ListingError, ProductDraft, ProductId};
+use domain::listing::{limits, Availability, Unit};
+use domain::vendor::Checker;
+use domain::Access;
+use serde::Deserialize;
+
+use crate::authz::require_viewer;
+use crate::pages::{render_with_feedback, see_other, storage_failure};
+use crate::ServerState;
+
+/// What the product form posts.
+#[derive(Debug, Deserialize)]
+pub struct ProductForm {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    category: String,
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    price: String,
+    #[serde(default)]
+    unit: String,
+    #[serde(default)]
+    availability: String,
+    #[serde(default)]
+    lead_days: String,
+}
+
+fn issues_feedback(issues: Vec<domain::vendor::FieldIssue>, form: &ProductForm) -> FormFeedback {
+    let feedback = issues.into_iter().fold(FormFeedback::for_form(PRODUCT_FORM), |f, issue| {
+        let (key, args) = app::apply::messages::problem_message(issue.problem);
+        f.error_with(issue.field, key, args)
+    });
+    keep(feedback, form)
+}
+
+fn keep(feedback: FormFeedback, form: &ProductForm) -> FormFeedback {
+    feedback
+        .value("name", form.name.clone())
+        .value("category", form.category.clone())
+        .value("description", form.description.clone())
+        .value("price", form.price.clone())
+        .value("unit", form.unit.clone())
+        .value("availability", form.availability.clone())
+        .value("lead_days", form.lead_days.clone())
+}
+
+/// Checks the form with the shared rules.
+fn read(form: &ProductForm) -> Result<ProductDraft, Vec<domain::vendor::FieldIssue>> {
+    let mut check = Checker::default();
+    let name = check.required_text("name", &form.name, limits::NAME);
+    let category = check.required_text("category", &form.category, 40);
+    let description = check.optional_text("description", &form.description, limits::DESCRIPTION);
+    let price = check.price("price", &form.price);
+    let unit = check.choice("unit", &form.unit, Unit::from_str_value);
+    let availability = match form.availability.as_str() {
+        "preorder" => check
+            .number("lead_days", &form.lead_days, 1, limits::MAX_LEAD_DAYS)
+            .map(Availability::PreOrder),
+        other => check.choice("availability", other, |v| match v {
+            "ready" => Some(Availability::Ready),
+            "sold_out" => Some(Availability::SoldOut),
+            _ => None,
+        }),
+    };
+    match (price, unit, availability) {
+        (Some(price), Some(unit), Some(availability)) => {
+            check.finish(ProductDraft { name, category, description, price, unit, availability })
+        }
+        _ => Err(check.issues),
+    }
+}
+
+async fn refuse(
+    state: &ServerState,
+    mut parts: Parts,
+    path: &str,
+    feedback: FormFeedback,
+    status: StatusCode,
+) -> Response {
+    if let Ok(uri) = path.parse() {
+        parts.uri = uri;
+    }
+    render_with_feedback(state, parts, feedback, status).await
+}
+
+async fn listing_failure(
+    state: &ServerState,
+    parts: Parts,
+    path: &str,
+    form: &ProductForm,
+    error: ListingError,
+) -> Response {
+    let feedback = keep(FormFeedback::for_form(PRODUCT_FORM), form);
+    match error {
+        ListingError::NotAVendor => {
+            refuse(
+                state,
+                parts,
+                path,
+                feedback.error(FORM, "shop-not-vendor"),
+                StatusCode::FORBIDDEN,
+            )
+            .await
+        }
+        ListingError::NotFound => StatusCode::NOT_FOUND.into_response(),
+        ListingError::UnknownCategory => {
+            refuse(
+                state,
+                parts,
+                path,
+                feedback.error("category", "apply-error-choice"),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        ListingError::Backend(error) => {
+            storage_failure(state, parts, feedback, "product save failed", &error).await
+        }
+    }
+}
+
+/// `POST /lapak/produk`: lists a new product (the form is at `/lapak/produk/baru`).
+///
+/// Access: account (an active vendor; others are told to apply).
+pub async fn create(
+    State(state): State<ServerState>,
+    parts: Parts,
+    Form(form): Form<ProductForm>,
+) -> Response {
+    let viewer = match require_viewer(&parts, Access::Account) {
+        Ok(viewer) => viewer,
+        Err(refused) => return refused.into_response(),
+    };
+    let path = "/lapak/produk/baru";
+    let draft = match read(&form) {
+        Ok(draft) => draft,
+        Err(issues) => {
+            return refuse(
+                &state,
+                parts,
+                path,
+                issues_feedback(issues, &form),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+    };
+    match listings::create_product(
+        &state.app.db,
+        AccountId(viewer.account_id),
+        &draft,
+        backend::unix_now(),
+    )
+    .await
+    {
+        Ok(_) => see_other("/lapak?selesai=produk"),
+        Err(error) => listing_failure(&state, parts, path, &form, error).await,
+    }
+}
+
+/// `POST /lapak/produk/{id}`: changes one of the vendor's products.
+///
+/// Access: account (the vendor's own products only).
+pub async fn update(
+    State(state): State<ServerState>,
+    Path(id): Path<i64>,
+    parts: Parts,
+    Form(form): Form<ProductForm>,
+) -> Response {
+    let viewer = match require_viewer(&parts, Access::Account) {
+        Ok(viewer) => viewer,
+        Err(refused) => return refused.into_response(),
+    };
+    let path = format!("/lapak/produk/{id}");
+    let draft = match read(&form) {
+        Ok(draft) => draft,
+        Err(issues) => {
+            return refuse(
+                &state,
+                parts,
+                &path,
+                issues_feedback(issues, &form),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+    };
+    match listings::update_product(
+        &state.app.db,
+        AccountId(viewer.account_id),
+        ProductId(id),
+        &draft,
+        backend::unix_now(),
+    )
+    .await
+    {
+        Ok(()) => see_other("/lapak?selesai=produk"),
+        Err(error) => listing_failure(&state, parts, &path, &form, error).await,
+    }
+}
+
+/// What the show/hide button posts.
+#[derive(Debug, Deserialize)]
+pub struct Visibility {
+    #[serde(default)]
+    tampil: String,
+}
+
+/// `POST /lapak/produk/{id}/tampil`: hides (`tampil=0`) or shows (`tampil=1`) a product.
+///
+/// Access: account (the vendor's own products only).
+pub async fn set_visible(
+    State(state): State<ServerState>,
+    Path(id): Path<i64>,
+    parts: Parts,
+    Form(form): Form<Visibility>,
+) -> Response {
+    let viewer = match require_viewer(&parts, Access::Account) {
+        Ok(viewer) => viewer,
+        Err(refused) => return refused.into_response(),
+    };
+    let visible = form.tampil == "1";
+    match listings::set_visible(
+        &state.app.db,
+        AccountId(viewer.account_id),
+        ProductId(id),
+        visible,
+        backend::unix_now(),
+    )
+    .await
+    {
+        Ok(()) => see_other("/lapak"),
+        Err(ListingError::NotFound | ListingError::NotAVendor) => {
+            StatusCode::NOT_FOUND.into_response()
+        }
+        Err(error) => {
+            tracing::error!(error = ?error, "could not change a product's visibility");
+            StatusCode::SERVICE_UNAVAILABLE.into_response()
+        }
+    }
+}
+
+/// `POST /lapak/produk/{id}/hapus`: deletes one of the vendor's products.
+///
+/// Access: account (the vendor's own products only).
+pub async fn delete(
+    State(state): State<ServerState>,
+    Path(id): Path<i64>,
+    parts: Parts,
+) -> Response {
+    let viewer = match require_viewer(&parts, Access::Account) {
+        Ok(viewer) => viewer,
+        Err(refused) => return refused.into_response(),
+    };
+    match listings::delete_product(&state.app.db, AccountId(viewer.account_id), ProductId(id)).await
+    {
+        Ok(()) => see_other("/lapak?selesai=produk-dihapus"),
+        Err(ListingError::NotFound | ListingError::NotAVendor) => {
+            StatusCode::NOT_FOUND.into_response()
+        }
+        Err(error) => {
+            tracing::error!(error = ?error, "could not delete a product");
+            StatusCode::SERVICE_UNAVAILABLE.into_response()
+        }
+    }
+}
