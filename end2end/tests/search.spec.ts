@@ -9,11 +9,13 @@ test('searching from the header opens the results with the query kept in the box
   await expect(new SiteLayout(page).searchBox).toHaveValue('tenun');
 });
 
-test('the results page says plainly that nothing is listed yet', async ({ page }, testInfo) => {
+test('the results page lists matching products, and says plainly when nothing matches', async ({ page }, testInfo) => {
   await gotoReady(page, '/cari?q=tenun', testInfo);
   const layout = new SiteLayout(page);
-  await expect(layout.main.getByRole('paragraph').filter({ hasText: /^Belum ada produk yang terdaftar\./ })).toBeVisible();
+  await expect(layout.main.getByRole('link', { name: /Selendang tenun ikat Amarasi/ })).toBeVisible();
   await expect(layout.searchBox).toHaveValue('tenun');
+  await gotoReady(page, '/cari?q=zzqx', testInfo);
+  await expect(layout.main.getByText('Tidak ada produk yang cocok. Coba kata lain atau hapus filter.')).toBeVisible();
 });
 
 test('a clear button appears after typing and empties the search box', async ({ page }, testInfo) => {
