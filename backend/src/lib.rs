@@ -9,6 +9,7 @@ pub mod demo;
 pub mod error;
 pub mod listings;
 pub mod media;
+pub mod photos;
 pub mod reference;
 pub mod sessions;
 pub mod state;

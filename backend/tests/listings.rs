@@ -43,7 +43,7 @@ storage_test! {
         demo::seed_demo(&test.db, &testing::keys()).await.expect("seed");
         let (yuli, _) = vendor_account(&test.db, "demo-1").await;
         let (ferdi, _) = vendor_account(&test.db, "demo-2").await;
-        let id = listings::create_product(&test.db, yuli, &draft("Selendang baru", 200_000), NOW).await.expect("create");
+        let id = listings::create_product(&test.db, yuli, &draft("Selendang baru", 200_000), &[], NOW).await.expect("create");
 
         let foreign_edit = listings::update_product(&test.db, ferdi, id, &draft("Dicuri", 1_000), NOW).await;
         let foreign_hide = listings::set_visible(&test.db, ferdi, id, false, NOW).await;
@@ -65,14 +65,14 @@ storage_test! {
         .fetch_one(pool)
         .await)
         .expect("shopper"));
-        let result = listings::create_product(&test.db, shopper, &draft("Apa saja", 1_000), NOW).await;
+        let result = listings::create_product(&test.db, shopper, &draft("Apa saja", 1_000), &[], NOW).await;
         assert!(matches!(result, Err(ListingError::NotAVendor)));
     }
 
     async fn hidden_products_and_suspended_vendors_disappear_everywhere(test: TestDb) {
         demo::seed_demo(&test.db, &testing::keys()).await.expect("seed");
         let (yuli, application) = vendor_account(&test.db, "demo-1").await;
-        let id = listings::create_product(&test.db, yuli, &draft("Selendang zebra", 200_000), NOW).await.expect("create");
+        let id = listings::create_product(&test.db, yuli, &draft("Selendang zebra", 200_000), &[], NOW).await.expect("create");
         assert_eq!(listings::search_products(&test.db, &search("zebra")).await.expect("search").1, 1);
 
         listings::set_visible(&test.db, yuli, id, false, NOW).await.expect("hide");
@@ -93,7 +93,7 @@ storage_test! {
         assert!(listings::vendor_products(&test.db, "demo-1").await.expect("list").is_empty());
         assert!(listings::newest_products(&test.db, 100).await.expect("newest").iter().all(|p| p.vendor_slug.as_deref() != Some("demo-1")));
         // The vendor cannot list while suspended.
-        let refused = listings::create_product(&test.db, yuli, &draft("Lagi", 1_000), NOW).await;
+        let refused = listings::create_product(&test.db, yuli, &draft("Lagi", 1_000), &[], NOW).await;
         assert!(matches!(refused, Err(ListingError::NotAVendor)));
     }
 
@@ -137,7 +137,7 @@ storage_test! {
     async fn deleting_a_product_removes_it_from_search(test: TestDb) {
         demo::seed_demo(&test.db, &testing::keys()).await.expect("seed");
         let (yuli, _) = vendor_account(&test.db, "demo-1").await;
-        let id = listings::create_product(&test.db, yuli, &draft("Kain unikorn", 90_000), NOW).await.expect("create");
+        let id = listings::create_product(&test.db, yuli, &draft("Kain unikorn", 90_000), &[], NOW).await.expect("create");
         listings::delete_product(&test.db, yuli, id).await.expect("delete");
         assert_eq!(listings::search_products(&test.db, &search("unikorn")).await.expect("search").1, 0);
         assert_eq!(listings::public_product(&test.db, ProductId(id.0)).await.expect("read"), None);

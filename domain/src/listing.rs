@@ -112,6 +112,25 @@ pub mod limits {
     pub const PHOTOS: usize = 6;
 }
 
+/// Widths of the stored variants of every photo, in pixels: a phone list (400), a phone
+/// product page (800) and a desktop or zoomed view (1600).
+pub const PHOTO_WIDTHS: [u32; 3] = [400, 800, 1600];
+
+/// The variant widths of a photo whose largest variant is `largest` pixels wide: the standard
+/// widths below it, then its own (a 700-px photo is never scaled up to 800).
+#[must_use]
+pub fn photo_widths(largest: u32) -> Vec<u32> {
+    let mut widths: Vec<u32> = PHOTO_WIDTHS.iter().copied().filter(|&w| w < largest).collect();
+    widths.push(largest.min(PHOTO_WIDTHS[PHOTO_WIDTHS.len() - 1]));
+    widths
+}
+
+/// Where one variant of a stored photo is served.
+#[must_use]
+pub fn photo_url(key: &str, width: u32) -> String {
+    format!("/foto/{key}/{width}.webp")
+}
+
 /// Reads a price as people type it: `15000`, `15.000`, `Rp 15.000`.
 ///
 /// # Errors
@@ -173,6 +192,14 @@ impl Checker {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn small_photos_are_never_scaled_up() {
+        assert_eq!(super::photo_widths(1600), [400, 800, 1600]);
+        assert_eq!(super::photo_widths(700), [400, 700]);
+        assert_eq!(super::photo_widths(240), [240]);
+        assert_eq!(super::photo_url("ab", 800), "/foto/ab/800.webp");
+    }
+
     use super::*;
 
     #[test]

@@ -4,11 +4,13 @@
 use domain::listing::{Availability, Unit};
 use domain::Rupiah;
 
+use super::photos::{delete_photo_rows, insert_photos, NewPhoto};
 use super::search::reindex;
 use super::{into_products, Product, ProductId, ProductRow, SELECT};
 use crate::accounts::AccountId;
 use crate::db::Database;
 use crate::error::Error;
+use crate::photos::PhotoKey;
 use crate::{with_pool, with_tx};
 
 /// What a vendor types for a product.
@@ -40,6 +42,12 @@ pub enum ListingError {
     /// The category does not exist.
     #[error("unknown category")]
     UnknownCategory,
+    /// More than six photos; `room` says how many more fit.
+    #[error("too many photos")]
+    TooManyPhotos {
+        /// Photos that could still be added.
+        room: usize,
+    },
     /// Storage failed.
     #[error(transparent)]
     Backend(#[from] Error),
@@ -52,7 +60,7 @@ impl From<sqlx::Error> for ListingError {
 }
 
 /// The account's approved application, if it is an active vendor.
-async fn vendor_of(db: &Database, account: AccountId) -> Result<i64, ListingError> {
+pub(super) async fn vendor_of(db: &Database, account: AccountId) -> Result<i64, ListingError> {
     let id: Option<i64> = with_pool!(db, |pool| sqlx::query_scalar(
         "select application_id from vendor_application
          where account_id = $1 and status = 'approved' and erased_at is null"
@@ -70,7 +78,7 @@ fn lead_days(availability: Availability) -> Option<i64> {
     }
 }
 
-/// Lists a new product for the account's vendor.
+/// Lists a new product for the account's vendor, with its photos (already in the store).
 ///
 /// # Errors
 /// [`ListingError`]; nothing is saved then.
@@ -78,6 +86,7 @@ pub async fn create_product(
     db: &Database,
     account: AccountId,
     draft: &ProductDraft,
+    photos: &[NewPhoto],
     now: i64,
 ) -> Result<ProductId, ListingError> {
     let vendor = vendor_of(db, account).await?;
@@ -102,6 +111,7 @@ pub async fn create_product(
     .await
     })?;
     let id = ProductId(id.ok_or(ListingError::UnknownCategory)?);
+    insert_photos(&mut tx, id, photos).await?;
     reindex(&mut tx, id).await?;
     tx.commit().await?;
     Ok(id)
@@ -186,7 +196,8 @@ pub async fn set_visible(
     }
 }
 
-/// Deletes one of the vendor's products, and its search entry with it.
+/// Deletes one of the vendor's products, its photo rows and its search entry. Returns the
+/// photo keys, for [`crate::photos::PhotoStore::forget`].
 ///
 /// # Errors
 /// [`ListingError`].
@@ -194,9 +205,20 @@ pub async fn delete_product(
     db: &Database,
     account: AccountId,
     id: ProductId,
-) -> Result<(), ListingError> {
+) -> Result<Vec<PhotoKey>, ListingError> {
     let vendor = vendor_of(db, account).await?;
     let mut tx = db.begin_write().await?;
+    let owned: Option<i64> = with_tx!(&mut tx, |conn| sqlx::query_scalar(
+        "select product_id from product where product_id = $1 and application_id = $2"
+    )
+    .bind(id.0)
+    .bind(vendor)
+    .fetch_optional(&mut **conn)
+    .await)?;
+    if owned.is_none() {
+        return Err(ListingError::NotFound);
+    }
+    let photos = delete_photo_rows(&mut tx, id).await?;
     let rows = with_tx!(&mut tx, |conn| sqlx::query(
         "delete from product where product_id = $1 and application_id = $2"
     )
@@ -210,7 +232,7 @@ pub async fn delete_product(
     }
     reindex(&mut tx, id).await?;
     tx.commit().await?;
-    Ok(())
+    Ok(photos)
 }
 
 /// The vendor's own products, hidden ones included, newest first.

@@ -3,6 +3,7 @@
 //! vendor's application is approved and not erased.
 
 mod manage;
+mod photos;
 mod read;
 mod search;
 
@@ -13,6 +14,7 @@ pub use manage::{
     create_product, delete_product, own_products, set_visible, update_product, ListingError,
     ProductDraft,
 };
+pub use photos::{add_photos, change_photo, product_photos, NewPhoto, Photo, PhotoChange};
 pub use read::{categories, newest_products, public_product, vendor_products, Category};
 pub use search::{search_products, SearchQuery, SearchSort, SEARCH_PAGE_SIZE};
 
@@ -59,6 +61,19 @@ pub struct Product {
     pub vendor_area: Option<String>,
     /// Unix time listed.
     pub created_at: i64,
+    /// The cover photo (key, width, height of the largest variant), if any.
+    pub cover: Option<Cover>,
+}
+
+/// A product's cover photo, as lists and link previews show it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cover {
+    /// Object-store key.
+    pub key: String,
+    /// Largest variant's width.
+    pub width: u32,
+    /// Largest variant's height.
+    pub height: u32,
 }
 
 #[derive(sqlx::FromRow)]
@@ -79,6 +94,9 @@ struct ProductRow {
     vendor_whatsapp: Option<String>,
     vendor_area: Option<String>,
     created_at: i64,
+    cover_key: Option<String>,
+    cover_width: Option<i64>,
+    cover_height: Option<i64>,
 }
 
 /// Columns every product query selects, from `product p` joined with its category `c`, its
@@ -86,8 +104,10 @@ struct ProductRow {
 const SELECT: &str = "select p.product_id, p.name, p.description, p.price, p.unit, p.availability,
         p.lead_days, p.visible, c.slug as category_slug, c.name_id as category_name_id,
         c.name_en as category_name_en, a.business_name as vendor_name, a.public_slug as vendor_slug,
-        a.whatsapp as vendor_whatsapp, kc.name as vendor_area, p.created_at
+        a.whatsapp as vendor_whatsapp, kc.name as vendor_area, p.created_at,
+        cv.photo_key as cover_key, cv.width as cover_width, cv.height as cover_height
     from product p
+    left join product_photo cv on cv.product_id = p.product_id and cv.position = 0
     join product_category c on c.category_id = p.category_id
     join vendor_application a on a.application_id = p.application_id
     left join kelurahan kl on kl.kelurahan_id = a.kelurahan_id
@@ -117,6 +137,14 @@ impl ProductRow {
             vendor_whatsapp: self.vendor_whatsapp,
             vendor_area: self.vendor_area,
             created_at: self.created_at,
+            cover: match (self.cover_key, self.cover_width, self.cover_height) {
+                (Some(key), Some(width), Some(height)) => Some(Cover {
+                    key,
+                    width: u32::try_from(width).map_err(|_| corrupt("photo width"))?,
+                    height: u32::try_from(height).map_err(|_| corrupt("photo height"))?,
+                }),
+                _ => None,
+            },
         })
     }
 }
