@@ -68,6 +68,12 @@ impl FormFeedback {
         self
     }
 
+    /// The translated message on `field`, if any.
+    #[must_use]
+    pub fn error_text(&self, field: &str) -> Option<String> {
+        self.errors.iter().find(|e| e.field == field).map(message)
+    }
+
     /// Whether nothing was refused.
     #[must_use]
     pub fn is_ok(&self) -> bool {

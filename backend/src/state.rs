@@ -12,8 +12,10 @@ use crate::Database;
 pub struct AppState {
     /// The database, SQLite or PostgreSQL.
     pub db: Database,
-    /// Where uploaded media are kept (a local folder by default).
+    /// Where application photos are kept (a local folder by default).
     pub media_dir: PathBuf,
+    /// Product photos: the processing limit and the object store.
+    pub photos: crate::photos::PhotoStore,
     /// Argon2id with a fixed number of workers: a burst of logins queues instead of
     /// exhausting memory (19 MiB per hash in flight).
     pub hasher: PasswordHasher,

@@ -36,6 +36,36 @@ impl fmt::Debug for Secret {
     }
 }
 
+/// Where product photos are kept (`PASAR_PHOTO_STORE`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PhotoStorage {
+    /// A local folder: `<PASAR_MEDIA_DIR>/photos` unless a path is given.
+    Local(PathBuf),
+    /// An S3-compatible bucket, `s3://bucket[/prefix]`, configured by the `AWS_*` variables
+    /// (`AWS_ENDPOINT` for MinIO, Garage or a provider's S3 service).
+    S3(String),
+    /// `memory:` — kept in memory and lost at exit; for tests.
+    Memory,
+}
+
+impl PhotoStorage {
+    fn parse(value: Option<&str>, media_dir: &std::path::Path) -> Result<PhotoStorage, ConfigError> {
+        match value.map(str::trim) {
+            None | Some("") => Ok(PhotoStorage::Local(media_dir.join("photos"))),
+            Some("memory:") => Ok(PhotoStorage::Memory),
+            Some(url) if url.starts_with("s3://") && url.len() > "s3://".len() => {
+                Ok(PhotoStorage::S3(url.to_owned()))
+            }
+            Some(url) if url.contains("://") => Err(ConfigError::new(
+                "PASAR_PHOTO_STORE",
+                format!("{url:?} is not an s3:// address"),
+                "use s3://bucket, a folder path, or leave it unset for <PASAR_MEDIA_DIR>/photos",
+            )),
+            Some(folder) => Ok(PhotoStorage::Local(PathBuf::from(folder))),
+        }
+    }
+}
+
 /// How log lines are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LogFormat {
@@ -65,6 +95,10 @@ pub struct Config {
     pub database_url: Secret,
     /// `PASAR_MEDIA_DIR`: folder for uploaded photos.
     pub media_dir: PathBuf,
+    /// `PASAR_PHOTO_STORE`: where product photos are kept.
+    pub photo_store: PhotoStorage,
+    /// `PASAR_PHOTO_WORKERS`: photos processed at once (each may take ~250 MB while decoding).
+    pub photo_workers: usize,
     /// `PASAR_PUBLIC_URL`: the address people use, for links and cookie security.
     pub public_url: Url,
     /// `PASAR_SECURE_COOKIES`: mark cookies `Secure`; defaults to whether the public URL is https.
@@ -257,6 +291,22 @@ impl Config {
             }
         };
 
+        let photo_workers = match lookup("PASAR_PHOTO_WORKERS") {
+            None => std::thread::available_parallelism().map_or(2, usize::from).min(4),
+            Some(value) => value.trim().parse::<usize>().ok().filter(|n| (1..=32).contains(n)).ok_or_else(
+                || {
+                    ConfigError::new(
+                        "PASAR_PHOTO_WORKERS",
+                        format!("{value:?} is not a number from 1 to 32"),
+                        "one per core; each may hold ~250 MB while decoding a large photo",
+                    )
+                },
+            )?,
+        };
+        let media_dir =
+            lookup("PASAR_MEDIA_DIR").map_or_else(|| PathBuf::from("data/media"), PathBuf::from);
+        let photo_store = PhotoStorage::parse(lookup("PASAR_PHOTO_STORE").as_deref(), &media_dir)?;
+
         let mail = match (lookup("PASAR_SMTP_URL"), lookup("PASAR_MAIL_FROM")) {
             (None, _) => None,
             (Some(_), None) => {
@@ -304,13 +354,35 @@ impl Config {
             trusted_proxy,
             hashing_workers,
             database_url: Secret::new(database_url),
-            media_dir: lookup("PASAR_MEDIA_DIR")
-                .map_or_else(|| PathBuf::from("data/media"), PathBuf::from),
+            media_dir,
+            photo_store,
+            photo_workers,
             public_url,
             secure_cookies,
             log_format,
             site_root: lookup("PASAR_SITE_ROOT")
                 .map_or_else(|| PathBuf::from("target/site"), PathBuf::from),
+        })
+    }
+
+    /// Opens the photo store this configuration names.
+    ///
+    /// # Errors
+    /// When the local folder cannot be created or the S3 settings are invalid.
+    pub fn open_photo_store(&self) -> Result<backend::photos::PhotoStore, ConfigError> {
+        let opened = match &self.photo_store {
+            PhotoStorage::Local(folder) => {
+                backend::photos::PhotoStore::local(folder, self.photo_workers)
+            }
+            PhotoStorage::S3(url) => backend::photos::PhotoStore::s3(url, self.photo_workers),
+            PhotoStorage::Memory => Ok(backend::photos::PhotoStore::in_memory()),
+        };
+        opened.map_err(|error| {
+            ConfigError::new(
+                "PASAR_PHOTO_STORE",
+                format!("the photo store cannot be opened ({error})"),
+                "check the folder's permissions, or the AWS_* variables for s3://",
+            )
         })
     }
 

@@ -12,7 +12,7 @@ use axum::http::{header, Request, StatusCode};
 #[derive(Debug, Default)]
 pub struct FormData {
     fields: HashMap<String, String>,
-    files: HashMap<String, Vec<u8>>,
+    files: HashMap<String, Vec<Vec<u8>>>,
 }
 
 /// Why a form could not be read.
@@ -55,7 +55,23 @@ impl FormData {
     /// An uploaded file's bytes, if one was chosen.
     #[must_use]
     pub fn file(&self, name: &str) -> Option<&[u8]> {
-        self.files.get(name).map(Vec::as_slice).filter(|bytes| !bytes.is_empty())
+        self.files(name).into_iter().next()
+    }
+
+    /// Every file chosen in a `multiple` input, in the order sent (empty parts skipped: a
+    /// browser sends one empty part when nothing was chosen).
+    #[must_use]
+    pub fn files(&self, name: &str) -> Vec<&[u8]> {
+        self.files
+            .get(name)
+            .map(|files| files.iter().map(Vec::as_slice).filter(|b| !b.is_empty()).collect())
+            .unwrap_or_default()
+    }
+
+    /// Takes the files of `name` out of the form.
+    #[must_use]
+    pub fn take_files(&mut self, name: &str) -> Vec<Vec<u8>> {
+        self.files.remove(name).unwrap_or_default().into_iter().filter(|b| !b.is_empty()).collect()
     }
 
     /// Reads the body of `parts` as a urlencoded or multipart form; files over `max_file`
@@ -96,7 +112,7 @@ impl FormData {
                         }
                         bytes.extend_from_slice(&chunk);
                     }
-                    data.files.insert(name, bytes);
+                    data.files.entry(name).or_default().push(bytes);
                 } else {
                     match field.text().await {
                         Ok(text) => data.fields.insert(name, text),

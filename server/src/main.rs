@@ -94,7 +94,7 @@ async fn run(command: Command, config: &Config) -> anyhow::Result<()> {
             if seed_if_empty && backend::demo::is_empty(&db).await? {
                 backend::demo::seed_demo(&db, &config.personal_data).await?;
             }
-            startup::serve(config, startup::server_state(config, db)).await?;
+            startup::serve(config, startup::server_state(config, db)?).await?;
         }
     }
     Ok(())

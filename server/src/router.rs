@@ -16,7 +16,9 @@ use tower_http::request_id::{
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
 use crate::auth;
-use crate::routes::{account, admin_users, apply, assets, health, language, products, review};
+use crate::routes::{
+    account, admin_users, apply, assets, health, language, photos, products, review,
+};
 use crate::security;
 
 /// Everything a request handler may need.
@@ -66,6 +68,8 @@ pub const FORM_ROUTES: &[(&str, Access)] = &[
     ("/lapak/produk/{id}", Access::Account),
     ("/lapak/produk/{id}/tampil", Access::Account),
     ("/lapak/produk/{id}/hapus", Access::Account),
+    ("/lapak/produk/{id}/foto", Access::Account),
+    ("/lapak/produk/{id}/foto/{photo}", Access::Account),
 ];
 
 /// The GET handlers outside Leptos, each with its declared access level.
@@ -73,6 +77,7 @@ pub const GET_ROUTES: &[(&str, Access)] = &[
     ("/healthz", Access::Public),
     ("/readyz", Access::Public),
     ("/media/{key}", Access::Public),
+    ("/foto/{key}/{file}", Access::Public),
     ("/pengajuan/data.json", Access::Account),
     ("/admin/pengajuan/{id}/bukti", Access::Admin),
 ];
@@ -145,10 +150,21 @@ pub fn router(state: ServerState) -> Router {
         .route("/admin/pengajuan/{id}/bukti", get(review::proof_photo))
         .route("/media/{key}", get(review::public_media))
         // A new product posts to the collection: `/lapak/produk/baru` is the form page (GET).
-        .route("/lapak/produk", post(products::create))
+        .route(
+            "/lapak/produk",
+            post(products::create)
+                .layer(axum::extract::DefaultBodyLimit::max(photos::MAX_PHOTO_FORM_BYTES)),
+        )
         .route("/lapak/produk/{id}", post(products::update))
         .route("/lapak/produk/{id}/tampil", post(products::set_visible))
         .route("/lapak/produk/{id}/hapus", post(products::delete))
+        .route(
+            "/lapak/produk/{id}/foto",
+            post(photos::add)
+                .layer(axum::extract::DefaultBodyLimit::max(photos::MAX_PHOTO_FORM_BYTES)),
+        )
+        .route("/lapak/produk/{id}/foto/{photo}", post(photos::change))
+        .route("/foto/{key}/{file}", get(photos::serve))
         .leptos_routes_with_context(
             &state,
             route_list(),

@@ -53,13 +53,16 @@ pub fn leptos_options(config: &Config) -> LeptosOptions {
 }
 
 /// Builds the shared state from a connected database.
-#[must_use]
-pub fn server_state(config: &Config, db: Database) -> ServerState {
-    ServerState {
+///
+/// # Errors
+/// When the photo store cannot be opened.
+pub fn server_state(config: &Config, db: Database) -> Result<ServerState, ConfigError> {
+    Ok(ServerState {
         session_layer: crate::auth::session_layer(db.clone(), config.secure_cookies),
         app: AppState {
             db,
             media_dir: config.media_dir.clone(),
+            photos: config.open_photo_store()?,
             hasher: backend::accounts::PasswordHasher::new(config.hashing_workers),
             login_limits: backend::throttle::LoginLimits::default(),
             personal_data: config.personal_data.clone(),
@@ -78,7 +81,7 @@ pub fn server_state(config: &Config, db: Database) -> ServerState {
         )),
         public_origin: config.public_url.origin().ascii_serialization(),
         hsts: config.public_url.scheme() == "https",
-    }
+    })
 }
 
 /// Serves until SIGINT or SIGTERM, then lets in-flight requests finish.
@@ -94,6 +97,7 @@ pub async fn serve(config: &Config, state: ServerState) -> anyhow::Result<()> {
         )
     })?;
     let db = state.app.db.clone();
+    let photos = state.app.photos.clone();
     let app = router(state);
     tracing::info!(address = %config.listen, public_url = %config.public_url, "Pasar Purna is ready");
     // Without TCP_NODELAY, Nagle's algorithm holds back the last chunk of each streamed page
@@ -106,8 +110,10 @@ pub async fn serve(config: &Config, state: ServerState) -> anyhow::Result<()> {
     // The peer address feeds the per-address login limit.
     let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
     let sweeper = tokio::spawn(sweep_expired_sessions(db.clone()));
+    let photo_sweeper = tokio::spawn(sweep_unused_photos(db.clone(), photos));
     axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await?;
     sweeper.abort();
+    photo_sweeper.abort();
     tracing::info!("stopped accepting connections; closing the database");
     tokio::time::timeout(Duration::from_secs(10), db.close()).await.ok();
     Ok(())
@@ -122,6 +128,21 @@ async fn sweep_expired_sessions(db: Database) {
             Ok(0) => {}
             Ok(removed) => tracing::info!(removed, "expired sessions removed"),
             Err(error) => tracing::warn!(error = ?error, "could not remove expired sessions"),
+        }
+    }
+}
+
+/// Removes photo files no product names, every hour: what a crash between writing files and
+/// writing rows (or between deleting rows and files) left behind. Files younger than an hour
+/// are spared, as an upload may still be writing its rows.
+async fn sweep_unused_photos(db: Database, photos: backend::photos::PhotoStore) {
+    let mut every_hour = tokio::time::interval(Duration::from_secs(60 * 60));
+    loop {
+        every_hour.tick().await;
+        match photos.sweep(&db, backend::unix_now(), 60 * 60).await {
+            Ok(0) => {}
+            Ok(removed) => tracing::info!(removed, "unused photos removed"),
+            Err(error) => tracing::warn!(error = ?error, "could not sweep unused photos"),
         }
     }
 }

@@ -57,6 +57,7 @@ pub fn done_notice() -> Option<&'static str> {
         "hapus-diminta" => Some("apply-notice-erasure-requested"),
         "produk" => Some("shop-notice-saved"),
         "produk-dihapus" => Some("shop-notice-deleted"),
+        "foto" => Some("shop-notice-photos"),
         _ => None,
     }
 }

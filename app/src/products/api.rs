@@ -34,6 +34,49 @@ pub struct ProductView {
     pub vendor_area: Option<String>,
     /// `https://wa.me/…` with a message naming the product.
     pub whatsapp_link: Option<String>,
+    /// The cover photo.
+    pub cover: Option<PhotoView>,
+    /// Every photo, cover first (filled on the product page and the vendor's own pages).
+    pub photos: Vec<PhotoView>,
+}
+
+/// A stored photo: its key and the size of its largest variant.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PhotoView {
+    /// Row id (for the vendor's buttons; 0 for a cover in a list).
+    pub id: i64,
+    /// Object-store key.
+    pub key: String,
+    /// Largest variant's width.
+    pub width: u32,
+    /// Largest variant's height.
+    pub height: u32,
+}
+
+impl PhotoView {
+    /// `srcset` listing every stored variant.
+    #[must_use]
+    pub fn srcset(&self) -> String {
+        domain::listing::photo_widths(self.width)
+            .into_iter()
+            .map(|w| format!("{} {w}w", domain::listing::photo_url(&self.key, w)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    /// The variant closest to `wanted` pixels wide without going over (or the smallest).
+    #[must_use]
+    pub fn src(&self, wanted: u32) -> String {
+        let widths = domain::listing::photo_widths(self.width);
+        let width = widths.iter().copied().filter(|&w| w <= wanted).max().unwrap_or(widths[0]);
+        domain::listing::photo_url(&self.key, width)
+    }
+
+    /// Height when shown `width` pixels wide (for `width`/`height` attributes).
+    #[must_use]
+    pub fn height_at(&self, width: u32) -> u32 {
+        (u64::from(self.height) * u64::from(width) / u64::from(self.width.max(1))) as u32
+    }
 }
 
 /// One page of search results.
@@ -85,7 +128,27 @@ pub(crate) fn to_view(product: backend::listings::Product) -> ProductView {
         vendor_name: product.vendor_name,
         vendor_slug: product.vendor_slug,
         vendor_area: product.vendor_area,
+        cover: product.cover.map(|c| PhotoView { id: 0, key: c.key, width: c.width, height: c.height }),
+        photos: Vec::new(),
     }
+}
+
+#[cfg(feature = "ssr")]
+async fn with_photos(
+    db: &backend::Database,
+    mut view: ProductView,
+) -> Result<ProductView, backend::Error> {
+    let photos = backend::listings::product_photos(db, backend::listings::ProductId(view.id)).await?;
+    view.photos = photos
+        .into_iter()
+        .map(|p| PhotoView {
+            id: p.photo_id,
+            key: p.photo_key,
+            width: u32::try_from(p.width).unwrap_or(0),
+            height: u32::try_from(p.height).unwrap_or(0),
+        })
+        .collect();
+    Ok(view)
 }
 
 /// A public product.
@@ -98,7 +161,7 @@ pub async fn load_product(id: i64) -> Result<ProductView, AppError> {
     let product = backend::listings::public_product(&state.db, backend::listings::ProductId(id))
         .await?
         .ok_or_else(|| AppError::NotFound.with_status())?;
-    Ok(to_view(product))
+    Ok(with_photos(&state.db, to_view(product)).await?)
 }
 
 /// What a shopper asked for on the search page, as typed.
@@ -219,5 +282,9 @@ pub async fn load_own_products() -> Result<OwnProducts, AppError> {
         .into_iter()
         .map(|c| (c.slug, if english { c.name_en } else { c.name_id }))
         .collect();
-    Ok(OwnProducts { vendor, products: products.into_iter().map(to_view).collect(), categories })
+    let mut views = Vec::with_capacity(products.len());
+    for product in products {
+        views.push(with_photos(&state.db, to_view(product)).await?);
+    }
+    Ok(OwnProducts { vendor, products: views, categories })
 }

@@ -5,15 +5,17 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use super::api::{load_own_products, ProductView};
+use super::api::{load_own_products, PhotoView, ProductView};
 use super::{availability_label, unit_label};
 use crate::auth::require_account;
 use crate::error::{AppError, ErrorPage};
 use crate::forms::{Field, FormAlert, Select, TextArea};
-use crate::i18n::t;
+use crate::i18n::{t, t_args};
 
 /// The form's name.
 pub const PRODUCT_FORM: &str = "product";
+/// The edit page's add-photos form.
+pub const PHOTO_FORM: &str = "photos";
 
 /// `/lapak`
 #[component]
@@ -80,6 +82,78 @@ fn OwnProductList(products: Vec<ProductView>) -> impl IntoView {
     }
 }
 
+/// The photo input (an island that shrinks photos in the browser when JavaScript runs).
+#[component]
+fn PhotoInput(form: &'static str, room: usize) -> impl IntoView {
+    let error = crate::forms::feedback_for(form).and_then(|f| f.error_text("foto"));
+    let text = crate::islands::PhotoPickerText {
+        label: t("shop-photos"),
+        hint: t_args("shop-photos-hint", &[("room", room.to_string())]),
+        cover: t("shop-photo-cover"),
+        make_cover: t("shop-photo-make-cover"),
+        remove: t("shop-photo-remove"),
+        preparing: t("shop-photo-preparing"),
+        uploading: t("shop-photo-uploading"),
+    };
+    view! { <crate::islands::PhotoPicker id=format!("{form}-foto") name="foto".to_owned() max=room text error /> }
+        .into_any()
+}
+
+/// The photos of a product being edited: cover first, each with its buttons (plain forms, so
+/// they work without JavaScript), and a form to add more while there is room.
+#[component]
+fn PhotoManager(product_id: i64, photos: Vec<PhotoView>) -> impl IntoView {
+    let room = limits::PHOTOS.saturating_sub(photos.len());
+    let count = photos.len();
+    let action = move |photo: i64| format!("/lapak/produk/{product_id}/foto/{photo}");
+    view! {
+        <section id="foto" aria-labelledby="photos-title">
+            <h2 id="photos-title">{t("shop-photos")}</h2>
+            {photos.is_empty().then(|| view! { <p class="empty-state">{t("shop-photos-none")}</p> })}
+            <ul class="photo-list">
+                {photos.into_iter().enumerate().map(|(index, photo)| view! {
+                    <li>
+                        <img src=photo.src(400) width=400 height=photo.height_at(400) alt=t_args("shop-photo-alt", &[("n", (index + 1).to_string())]) loading="lazy" />
+                        {if index == 0 {
+                            view! { <span class="badge">{t("shop-photo-cover")}</span> }.into_any()
+                        } else {
+                            view! { <PhotoButton action=action(photo.id) change="sampul" label=t("shop-photo-make-cover") /> }.into_any()
+                        }}
+                        {(index > 0).then(|| view! { <PhotoButton action=action(photo.id) change="naik" label=t("shop-photo-earlier") /> })}
+                        {(index + 1 < count).then(|| view! { <PhotoButton action=action(photo.id) change="turun" label=t("shop-photo-later") /> })}
+                        <PhotoButton action=action(photo.id) change="hapus" label=t("shop-photo-remove") />
+                    </li>
+                }).collect_view()}
+            </ul>
+            {(room > 0).then(|| view! {
+                <form method="post" action=format!("/lapak/produk/{product_id}/foto") enctype="multipart/form-data">
+                    <FormAlert form=PHOTO_FORM />
+                    <PhotoInput form=PHOTO_FORM room />
+                    <button type="submit" class="button secondary">{t("shop-photo-add")}</button>
+                </form>
+            })}
+            {(room == 0).then(|| {
+                let refused = crate::forms::feedback_for(PHOTO_FORM).and_then(|f| f.error_text("foto"));
+                view! {
+                    <p class="hint">{t("shop-photos-full")}</p>
+                    {refused.map(|error| view! { <p class="field-error" role="alert">{error}</p> })}
+                }
+            })}
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+fn PhotoButton(action: String, change: &'static str, label: String) -> impl IntoView {
+    view! {
+        <form method="post" action=action>
+            <input type="hidden" name="ubah" value=change />
+            <button type="submit" class="button secondary">{label}</button>
+        </form>
+    }
+}
+
 /// `/lapak/produk/:id` (`baru` for a new product)
 #[component]
 pub fn ProductFormPage() -> impl IntoView {
@@ -134,7 +208,7 @@ fn ProductForm(product: Option<ProductView>, categories: Vec<(String, String)>) 
     view! {
         <section class="card narrow" aria-labelledby="product-form-title">
             <h1 id="product-form-title">{t(if id.is_some() { "shop-edit" } else { "shop-add" })}</h1>
-            <form method="post" action=action novalidate>
+            <form method="post" action=action enctype=if id.is_none() { Some("multipart/form-data") } else { None } novalidate>
                 <FormAlert form=PRODUCT_FORM />
                 <Field form=PRODUCT_FORM name="name" label=t("shop-name") initial=value(|p| p.name.clone()) max_len=limits::NAME />
                 <Select form=PRODUCT_FORM name="category" label=t("shop-category") options=categories initial=value(|p| p.category.0.clone()) />
@@ -143,8 +217,10 @@ fn ProductForm(product: Option<ProductView>, categories: Vec<(String, String)>) 
                 <Select form=PRODUCT_FORM name="unit" label=t("shop-unit") options=units initial=value(|p| p.unit.clone()) />
                 <Select form=PRODUCT_FORM name="availability" label=t("shop-availability") options=availabilities initial=value(|p| p.availability.clone()) />
                 <Field form=PRODUCT_FORM name="lead_days" label=t("shop-lead-days") hint=t("shop-lead-days-hint") initial=value(|p| p.lead_days.map(|d| d.to_string()).unwrap_or_default()) inputmode="numeric" max_len=2 />
+                {id.is_none().then(|| view! { <PhotoInput form=PRODUCT_FORM room=limits::PHOTOS /> }.into_any())}
                 <button type="submit" class="button">{t("shop-save")}</button>
             </form>
+            {product.as_ref().map(|p| view! { <PhotoManager product_id=p.id photos=p.photos.clone() /> }.into_any())}
             {id.map(|id| view! {
                 <form method="post" action=format!("/lapak/produk/{id}/hapus")>
                     <button type="submit" class="button secondary">{t("shop-delete")}</button>

@@ -4,7 +4,7 @@ pub mod api;
 mod manage;
 mod page;
 
-pub use manage::{OwnProductsPage, ProductFormPage, PRODUCT_FORM};
+pub use manage::{OwnProductsPage, ProductFormPage, PHOTO_FORM, PRODUCT_FORM};
 pub use page::ProductPage;
 
 use leptos::prelude::*;
@@ -39,13 +39,30 @@ pub fn availability_label(product: &ProductView) -> String {
     }
 }
 
-/// A product in a list: name, price, vendor, availability; the whole card is one link.
+/// A product in a list: cover, name, price, vendor, availability; the whole card is one link.
+/// Covers are lazy: on a phone only the first row is on screen, and every byte costs on 3G.
 #[component]
 pub fn ProductCard(product: ProductView) -> impl IntoView {
     let availability = availability_label(&product);
+    let cover = product.cover.map(|photo| {
+        view! {
+            <img
+                class="product-cover"
+                src=photo.src(400)
+                srcset=photo.srcset()
+                sizes="(min-width: 50rem) 30vw, 46vw"
+                width=400
+                height=photo.height_at(400)
+                loading="lazy"
+                decoding="async"
+                alt=""
+            />
+        }
+    });
     view! {
         <li class="product-card">
             <a href=format!("/produk/{}", product.id)>
+                {cover.map(|img| img.into_any()).unwrap_or_else(|| view! { <span class="product-cover empty" aria-hidden="true"></span> }.into_any())}
                 <strong class="product-name">{product.name}</strong>
                 <span class="price">{product.price} " " <small>{unit_label(&product.unit)}</small></span>
                 <small>{product.vendor_name} {product.vendor_area.map(|a| format!(" · {a}"))}</small>

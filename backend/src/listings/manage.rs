@@ -71,6 +71,14 @@ pub(super) async fn vendor_of(db: &Database, account: AccountId) -> Result<i64, 
     id.ok_or(ListingError::NotAVendor)
 }
 
+/// Whether the account is an active vendor (checked before costly work like photo decoding).
+///
+/// # Errors
+/// [`ListingError::NotAVendor`] or a storage failure.
+pub async fn active_vendor(db: &Database, account: AccountId) -> Result<(), ListingError> {
+    vendor_of(db, account).await.map(|_| ())
+}
+
 fn lead_days(availability: Availability) -> Option<i64> {
     match availability {
         Availability::PreOrder(days) => Some(i64::from(days)),

@@ -11,7 +11,7 @@ use domain::listing::{Availability, Unit};
 use domain::Rupiah;
 
 pub use manage::{
-    create_product, delete_product, own_products, set_visible, update_product, ListingError,
+    active_vendor, create_product, delete_product, own_products, set_visible, update_product, ListingError,
     ProductDraft,
 };
 pub use photos::{add_photos, change_photo, product_photos, NewPhoto, Photo, PhotoChange};

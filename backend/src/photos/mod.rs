@@ -112,7 +112,9 @@ impl PhotoStore {
             store: "local",
             source: Box::new(e),
         })?;
-        let store = object_store::local::LocalFileSystem::new_with_prefix(folder)?;
+        // Cleanup: a photo is a folder of variants; without it empty folders would pile up.
+        let store = object_store::local::LocalFileSystem::new_with_prefix(folder)?
+            .with_automatic_cleanup(true);
         Ok(PhotoStore::new(Arc::new(store), workers))
     }
 

@@ -6,5 +6,6 @@ pub mod apply;
 pub mod assets;
 pub mod health;
 pub mod language;
+pub mod photos;
 pub mod products;
 pub mod review;

@@ -3,6 +3,7 @@
 
 use app::forms::{FormFeedback, FORM};
 use app::products::PRODUCT_FORM;
+use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::http::request::Parts;
 use axum::http::StatusCode;
@@ -15,7 +16,9 @@ use domain::vendor::Checker;
 use domain::Access;
 use serde::Deserialize;
 
+use super::photos::{accept_uploads, forget, forget_keys, new_photos, UploadRefusal, PHOTO_FIELD};
 use crate::authz::require_viewer;
+use crate::form_data::{FormData, FormDataError};
 use crate::pages::{render_with_feedback, see_other, storage_failure};
 use crate::ServerState;
 
@@ -36,6 +39,21 @@ pub struct ProductForm {
     availability: String,
     #[serde(default)]
     lead_days: String,
+}
+
+impl ProductForm {
+    fn from_data(data: &FormData) -> ProductForm {
+        let text = |name: &str| data.text(name).to_owned();
+        ProductForm {
+            name: text("name"),
+            category: text("category"),
+            description: text("description"),
+            price: text("price"),
+            unit: text("unit"),
+            availability: text("availability"),
+            lead_days: text("lead_days"),
+        }
+    }
 }
 
 fn issues_feedback(issues: Vec<domain::vendor::FieldIssue>, form: &ProductForm) -> FormFeedback {
@@ -126,48 +144,66 @@ async fn listing_failure(
             )
             .await
         }
+        ListingError::TooManyPhotos { room } => {
+            let feedback = UploadRefusal::TooMany { room }.feedback(feedback);
+            refuse(state, parts, path, feedback, StatusCode::UNPROCESSABLE_ENTITY).await
+        }
         ListingError::Backend(error) => {
             storage_failure(state, parts, feedback, "product save failed", &error).await
         }
     }
 }
 
-/// `POST /lapak/produk`: lists a new product (the form is at `/lapak/produk/baru`).
+/// `POST /lapak/produk`: lists a new product with up to six photos, all or nothing (the form
+/// is at `/lapak/produk/baru`). Multipart when photos are chosen; plain works too.
 ///
 /// Access: account (an active vendor; others are told to apply).
-pub async fn create(
-    State(state): State<ServerState>,
-    parts: Parts,
-    Form(form): Form<ProductForm>,
-) -> Response {
+pub async fn create(State(state): State<ServerState>, parts: Parts, body: Body) -> Response {
     let viewer = match require_viewer(&parts, Access::Account) {
         Ok(viewer) => viewer,
         Err(refused) => return refused.into_response(),
     };
+    let account = AccountId(viewer.account_id);
     let path = "/lapak/produk/baru";
+    let mut data = match FormData::read(&parts, body, backend::photos::MAX_UPLOAD_BYTES).await {
+        Ok(data) => data,
+        Err(FormDataError::TooLarge(partial)) => {
+            let form = ProductForm::from_data(&partial);
+            let refused = UploadRefusal::Photo(1, backend::photos::PhotoError::TooLarge);
+            let feedback = refused.feedback(keep(FormFeedback::for_form(PRODUCT_FORM), &form));
+            return refuse(&state, parts, path, feedback, StatusCode::PAYLOAD_TOO_LARGE).await;
+        }
+        Err(FormDataError::Unreadable) => return StatusCode::BAD_REQUEST.into_response(),
+    };
+    let form = ProductForm::from_data(&data);
     let draft = match read(&form) {
         Ok(draft) => draft,
         Err(issues) => {
-            return refuse(
-                &state,
-                parts,
-                path,
-                issues_feedback(issues, &form),
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
+            let feedback = issues_feedback(issues, &form);
+            return refuse(&state, parts, path, feedback, StatusCode::UNPROCESSABLE_ENTITY).await;
         }
     };
-    match listings::create_product(
-        &state.app.db,
-        AccountId(viewer.account_id),
-        &draft,
-        backend::unix_now(),
-    )
-    .await
+    // Before any photo is decoded: only vendors get the server's CPU.
+    if let Err(error) = listings::active_vendor(&state.app.db, account).await {
+        return listing_failure(&state, parts, path, &form, error).await;
+    }
+    let uploads = data.take_files(PHOTO_FIELD);
+    let processed = match accept_uploads(&state, uploads, limits::PHOTOS).await {
+        Ok(processed) => processed,
+        Err(refused) => {
+            let feedback = refused.feedback(keep(FormFeedback::for_form(PRODUCT_FORM), &form));
+            return refuse(&state, parts, path, feedback, StatusCode::UNPROCESSABLE_ENTITY).await;
+        }
+    };
+    let photos = new_photos(&processed);
+    match listings::create_product(&state.app.db, account, &draft, &photos, backend::unix_now())
+        .await
     {
         Ok(_) => see_other("/lapak?selesai=produk"),
-        Err(error) => listing_failure(&state, parts, path, &form, error).await,
+        Err(error) => {
+            forget(&state, &processed).await;
+            listing_failure(&state, parts, path, &form, error).await
+        }
     }
 }
 
@@ -267,7 +303,10 @@ pub async fn delete(
     };
     match listings::delete_product(&state.app.db, AccountId(viewer.account_id), ProductId(id)).await
     {
-        Ok(()) => see_other("/lapak?selesai=produk-dihapus"),
+        Ok(photos) => {
+            forget_keys(&state, &photos).await;
+            see_other("/lapak?selesai=produk-dihapus")
+        }
         Err(ListingError::NotFound | ListingError::NotAVendor) => {
             StatusCode::NOT_FOUND.into_response()
         }

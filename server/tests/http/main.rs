@@ -9,6 +9,7 @@ mod email_reset;
 mod logs;
 mod pages;
 mod personal_data;
+mod photos;
 mod platform;
 mod recovery;
 mod review;

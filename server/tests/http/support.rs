@@ -63,7 +63,7 @@ impl TestApp {
         })
         .expect("test configuration");
         let origin = config.public_url.origin().ascii_serialization();
-        let state = server::startup::server_state(&config, db);
+        let state = server::startup::server_state(&config, db).expect("server state");
         TestApp { router: server::router(state), test_db, origin }
     }
 
