@@ -9,11 +9,13 @@ use domain::Access;
 pub const PAGES: &[(&str, Access)] = &[
     ("/", Access::Public),
     ("/cari", Access::Public),
+    ("/kategori/{slug}", Access::Public),
     ("/daftar", Access::Public),
     ("/masuk", Access::Public),
     ("/lupa-sandi", Access::Public),
     ("/atur-sandi", Access::Public),
     ("/akun", Access::Account),
+    ("/admin/kategori", Access::Admin),
     ("/admin/pengguna", Access::Admin),
     ("/admin/pengguna/{id}", Access::Admin),
     ("/pengajuan", Access::Account),
@@ -33,6 +35,7 @@ pub const SERVER_FNS: &[(&str, Access)] = &[
     ("/api/account/reset-link", Access::Public),
     ("/api/account/overview", Access::Account),
     ("/api/admin/accounts", Access::Admin),
+    ("/api/admin/categories", Access::Admin),
     ("/api/admin/account", Access::Admin),
     ("/api/apply/mine", Access::Account),
     ("/api/apply/wilayah", Access::Public),
@@ -43,5 +46,6 @@ pub const SERVER_FNS: &[(&str, Access)] = &[
     ("/api/products/search", Access::Public),
     ("/api/products/vendor", Access::Public),
     ("/api/products/newest", Access::Public),
+    ("/api/products/categories", Access::Public),
     ("/api/products/own", Access::Account),
 ];

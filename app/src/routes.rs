@@ -8,7 +8,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
 use crate::account::{AccountPage, ForgotPasswordPage, LoginPage, RegisterPage, ResetPasswordPage};
-use crate::admin::{AdminUserPage, AdminUsersPage};
+use crate::admin::{AdminCategoriesPage, AdminUserPage, AdminUsersPage};
 use crate::apply::{ApplyDashboard, ApplyStepPage};
 use crate::error::NotFoundPage;
 use crate::home::HomePage;
@@ -31,11 +31,13 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=NotFoundPage>
                         <Route path=path!("") view=HomePage ssr=SsrMode::Async />
                         <Route path=path!("cari") view=SearchPage ssr=SsrMode::Async />
+                        <Route path=path!("kategori/:slug") view=SearchPage ssr=SsrMode::Async />
                         <Route path=path!("akun") view=AccountPage ssr=SsrMode::Async />
                         <Route path=path!("daftar") view=RegisterPage ssr=SsrMode::Async />
                         <Route path=path!("masuk") view=LoginPage ssr=SsrMode::Async />
                         <Route path=path!("lupa-sandi") view=ForgotPasswordPage ssr=SsrMode::Async />
                         <Route path=path!("atur-sandi") view=ResetPasswordPage ssr=SsrMode::Async />
+                        <Route path=path!("admin/kategori") view=AdminCategoriesPage ssr=SsrMode::Async />
                         <Route path=path!("admin/pengguna") view=AdminUsersPage ssr=SsrMode::Async />
                         <Route path=path!("admin/pengguna/:id") view=AdminUserPage ssr=SsrMode::Async />
                         <Route path=path!("pengajuan") view=ApplyDashboard ssr=SsrMode::Async />

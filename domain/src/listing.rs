@@ -112,6 +112,15 @@ pub mod limits {
     pub const PHOTOS: usize = 6;
 }
 
+/// Whether `slug` can name a category in addresses: 2–40 of `a-z`, `0-9` and inner dashes.
+#[must_use]
+pub fn is_category_slug(slug: &str) -> bool {
+    (2..=40).contains(&slug.len())
+        && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !slug.starts_with('-')
+        && !slug.ends_with('-')
+}
+
 /// Widths of the stored variants of every photo, in pixels: a phone list (400), a phone
 /// product page (800) and a desktop or zoomed view (1600).
 pub const PHOTO_WIDTHS: [u32; 3] = [400, 800, 1600];
@@ -192,6 +201,15 @@ impl Checker {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn category_slugs_are_address_safe() {
+        assert!(super::is_category_slug("tenun-fesyen"));
+        assert!(!super::is_category_slug("Tenun"));
+        assert!(!super::is_category_slug("a"));
+        assert!(!super::is_category_slug("-x-"));
+        assert!(!super::is_category_slug("../x"));
+    }
+
     #[test]
     fn small_photos_are_never_scaled_up() {
         assert_eq!(super::photo_widths(1600), [400, 800, 1600]);

@@ -26,8 +26,12 @@ enum Command {
     },
     /// Apply pending database migrations, then exit.
     Migrate,
-    /// Load reference and demo data (idempotent), then exit.
-    SeedDemo,
+    /// Load reference and demo data with drawn demo photos (idempotent), then exit.
+    SeedDemo {
+        /// Also add N synthetic products (for benchmarks; not idempotent).
+        #[arg(long, value_name = "N")]
+        scale: Option<u32>,
+    },
     /// Re-encrypt every stored NIK with the current PASAR_DATA_KEY (after adding a new key and
     /// moving the old one to PASAR_DATA_KEYS_PREVIOUS), then exit.
     RotateDataKey,
@@ -72,9 +76,15 @@ async fn run(command: Command, config: &Config) -> anyhow::Result<()> {
         Command::Migrate => {
             tracing::info!(engine = db.engine().name(), "migrations applied");
         }
-        Command::SeedDemo => {
+        Command::SeedDemo { scale } => {
             let report = backend::demo::seed_demo(&db, &config.personal_data).await?;
-            tracing::info!(?report, "demo data loaded");
+            let photos = config.open_photo_store()?;
+            let drawn = backend::demo::seed_demo_photos(&db, &photos).await?;
+            tracing::info!(?report, drawn, "demo data loaded");
+            if let Some(count) = scale {
+                let added = backend::demo::seed_scale(&db, count, backend::unix_now()).await?;
+                eprintln!("pasar-purna: {added} synthetic products added");
+            }
             print_demo_logins();
         }
         Command::RotateDataKey => {
@@ -93,6 +103,8 @@ async fn run(command: Command, config: &Config) -> anyhow::Result<()> {
         Command::Serve { seed_if_empty } => {
             if seed_if_empty && backend::demo::is_empty(&db).await? {
                 backend::demo::seed_demo(&db, &config.personal_data).await?;
+                let photos = config.open_photo_store()?;
+                backend::demo::seed_demo_photos(&db, &photos).await?;
             }
             startup::serve(config, startup::server_state(config, db)?).await?;
         }

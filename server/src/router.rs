@@ -17,7 +17,7 @@ use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
 use crate::auth;
 use crate::routes::{
-    account, admin_users, apply, assets, health, language, photos, products, review,
+    account, admin_users, apply, assets, categories, discovery, health, language, photos, products, review,
 };
 use crate::security;
 
@@ -64,6 +64,7 @@ pub const FORM_ROUTES: &[(&str, Access)] = &[
     ("/admin/pengajuan/{id}/keputusan", Access::Admin),
     ("/admin/pengajuan/{id}/nik", Access::Admin),
     ("/admin/pengajuan/{id}/hapus-data", Access::Admin),
+    ("/admin/kategori", Access::Admin),
     ("/lapak/produk", Access::Account),
     ("/lapak/produk/{id}", Access::Account),
     ("/lapak/produk/{id}/tampil", Access::Account),
@@ -78,6 +79,8 @@ pub const GET_ROUTES: &[(&str, Access)] = &[
     ("/readyz", Access::Public),
     ("/media/{key}", Access::Public),
     ("/foto/{key}/{file}", Access::Public),
+    ("/robots.txt", Access::Public),
+    ("/sitemap.xml", Access::Public),
     ("/pengajuan/data.json", Access::Account),
     ("/admin/pengajuan/{id}/bukti", Access::Admin),
 ];
@@ -165,6 +168,9 @@ pub fn router(state: ServerState) -> Router {
         )
         .route("/lapak/produk/{id}/foto/{photo}", post(photos::change))
         .route("/foto/{key}/{file}", get(photos::serve))
+        .route("/admin/kategori", post(categories::save))
+        .route("/robots.txt", get(discovery::robots))
+        .route("/sitemap.xml", get(discovery::sitemap))
         .leptos_routes_with_context(
             &state,
             route_list(),

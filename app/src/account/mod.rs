@@ -58,6 +58,7 @@ pub fn done_notice() -> Option<&'static str> {
         "produk" => Some("shop-notice-saved"),
         "produk-dihapus" => Some("shop-notice-deleted"),
         "foto" => Some("shop-notice-photos"),
+        "kategori" => Some("admin-categories-saved"),
         _ => None,
     }
 }

@@ -61,6 +61,9 @@ fn AccountContent(overview: AccountOverview) -> impl IntoView {
                             <a class="button secondary" href="/admin/pengguna">
                                 {t("admin-users-title")}
                             </a>
+                            <a class="button secondary" href="/admin/kategori">
+                                {t("admin-categories-title")}
+                            </a>
                         }
                     })}
             </p>

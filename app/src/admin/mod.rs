@@ -2,9 +2,11 @@
 //! password reset links.
 
 pub mod api;
+mod categories;
 mod user;
 mod users;
 
+pub use categories::{AdminCategoriesPage, CATEGORY_FORM};
 pub use user::AdminUserPage;
 pub use users::AdminUsersPage;
 

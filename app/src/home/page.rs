@@ -6,7 +6,7 @@ use leptos_meta::{Meta, Title};
 use super::api::{list_kecamatan, KecamatanCard};
 use crate::error::ErrorPage;
 use crate::i18n::{current_locale, t, t_args};
-use crate::products::api::{load_newest, ProductView};
+use crate::products::api::{load_categories, load_newest, ProductView};
 use crate::products::ProductGrid;
 
 /// `/`: the page a shopper lands on from a shared link, and a vendor's way in.
@@ -15,7 +15,11 @@ pub fn HomePage() -> impl IntoView {
     let kecamatan = Resource::new_blocking(
         || (),
         |()| async {
-            Ok::<_, crate::error::AppError>((list_kecamatan().await?, load_newest().await?))
+            Ok::<_, crate::error::AppError>((
+                list_kecamatan().await?,
+                load_newest().await?,
+                load_categories().await?,
+            ))
         },
     );
     view! {
@@ -24,7 +28,7 @@ pub fn HomePage() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match kecamatan.await {
-                    Ok((list, newest)) => view! { <HomeContent kecamatan=list newest /> }.into_any(),
+                    Ok((list, newest, categories)) => view! { <HomeContent kecamatan=list newest categories /> }.into_any(),
                     Err(error) => view! { <ErrorPage error /> }.into_any(),
                 }
             })}
@@ -33,7 +37,11 @@ pub fn HomePage() -> impl IntoView {
 }
 
 #[component]
-fn HomeContent(kecamatan: Vec<KecamatanCard>, newest: Vec<ProductView>) -> impl IntoView {
+fn HomeContent(
+    kecamatan: Vec<KecamatanCard>,
+    newest: Vec<ProductView>,
+    categories: Vec<(String, String)>,
+) -> impl IntoView {
     view! {
         <section class="hero" aria-labelledby="hero-title">
             <h1 id="hero-title">{t("home-hero-title")}</h1>
@@ -53,6 +61,14 @@ fn HomeContent(kecamatan: Vec<KecamatanCard>, newest: Vec<ProductView>) -> impl 
                 <ProductGrid products=newest />
             </section>
         })}
+        <section class="card" aria-labelledby="categories-title">
+            <h2 id="categories-title">{t("home-categories")}</h2>
+            <ul class="chip-list">
+                {categories.into_iter().map(|(slug, name)| view! {
+                    <li><a class="chip" href=format!("/kategori/{slug}")>{name}</a></li>
+                }).collect_view()}
+            </ul>
+        </section>
         <SaboakWeekend />
         <section class="card" aria-labelledby="wilayah-title">
             <h2 id="wilayah-title">{t("home-wilayah-title")}</h2>
@@ -63,9 +79,11 @@ fn HomeContent(kecamatan: Vec<KecamatanCard>, newest: Vec<ProductView>) -> impl 
                     .map(|k| {
                         let count = t_args("home-kelurahan-count", &[("count", k.kelurahan_count.to_string())]);
                         view! {
-                            <li class="chip" data-slug=k.slug>
-                                <span>{k.name}</span>
-                                <small>{count}</small>
+                            <li data-slug=k.slug.clone()>
+                                <a class="chip" href=format!("/cari?kecamatan={}", k.slug)>
+                                    <span>{k.name}</span>
+                                    <small>{count}</small>
+                                </a>
                             </li>
                         }
                     })

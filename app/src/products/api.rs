@@ -90,6 +90,8 @@ pub struct SearchResults {
     pub page_size: u32,
     /// Categories (slug, name) for the filter.
     pub categories: Vec<(String, String)>,
+    /// Kecamatan of Kota Kupang (slug, name) for the filter.
+    pub kecamatan: Vec<(String, String)>,
 }
 
 #[cfg(feature = "ssr")]
@@ -218,11 +220,17 @@ pub async fn load_search(params: SearchParams) -> Result<SearchResults, AppError
         .into_iter()
         .map(|c| (c.slug, if english { c.name_en } else { c.name_id }))
         .collect();
+    let kecamatan = backend::reference::list_kecamatan(&state.db)
+        .await?
+        .into_iter()
+        .map(|k| (k.slug, k.name))
+        .collect();
     Ok(SearchResults {
         products: products.into_iter().map(to_view).collect(),
         total,
         page_size: backend::listings::SEARCH_PAGE_SIZE,
         categories,
+        kecamatan,
     })
 }
 
@@ -248,6 +256,21 @@ pub async fn load_newest() -> Result<Vec<ProductView>, AppError> {
     crate::auth::require(domain::Access::Public)?;
     let state = expect_context::<backend::AppState>();
     Ok(backend::listings::newest_products(&state.db, 8).await?.into_iter().map(to_view).collect())
+}
+
+/// Every category (slug, name in the visitor's language), for the home page.
+///
+/// Access: public.
+#[server(prefix = "/api", endpoint = "products/categories")]
+pub async fn load_categories() -> Result<Vec<(String, String)>, AppError> {
+    crate::auth::require(domain::Access::Public)?;
+    let state = expect_context::<backend::AppState>();
+    let english = crate::i18n::current_locale() == domain::Locale::En;
+    Ok(backend::listings::categories(&state.db)
+        .await?
+        .into_iter()
+        .map(|c| (c.slug, if english { c.name_en } else { c.name_id }))
+        .collect())
 }
 
 /// A vendor's own products and the categories to choose from.

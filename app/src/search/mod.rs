@@ -1,8 +1,8 @@
 //! `/cari`: search and browse products with filters, as a plain GET form (works without JS).
 
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
-use leptos_router::hooks::use_query_map;
+use leptos_meta::{Link, Meta, Title};
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::auth::encode_query_value;
 use crate::error::ErrorPage;
@@ -41,12 +41,14 @@ impl Filters {
     }
 }
 
-/// `/cari?q=…&kategori=…&urut=…&hal=…`
+/// `/cari?q=…&kategori=…&urut=…&hal=…`, and `/kategori/:slug` (the same page with the
+/// category chosen and named in the heading: a stable address to share and index).
 #[component]
 pub fn SearchPage() -> impl IntoView {
+    let category_page = use_params_map().with_untracked(|p| p.get("slug"));
     let filters = use_query_map().with_untracked(|q| Filters {
         q: q.get("q").unwrap_or_default().trim().chars().take(MAX_QUERY_CHARS).collect(),
-        category: q.get("kategori").unwrap_or_default(),
+        category: category_page.clone().or_else(|| q.get("kategori")).unwrap_or_default(),
         kecamatan: q.get("kecamatan").unwrap_or_default(),
         min: q.get("min").unwrap_or_default(),
         max: q.get("maks").unwrap_or_default(),
@@ -78,16 +80,29 @@ pub fn SearchPage() -> impl IntoView {
             },
         )
     };
+    let origin = use_context::<crate::PublicOrigin>().map(|o| o.0).unwrap_or_default();
+    let canonical = category_page.as_ref().map(|slug| format!("{origin}/kategori/{slug}"));
     view! {
-        <Title text=heading.clone() />
         <Meta name="description" content=t("search-description") />
+        {canonical.map(|href| view! { <Link rel="canonical" href=href /> })}
         <Suspense fallback=|| ()>
             {move || {
                 let filters = filters.clone();
-                let heading = heading.clone();
+                let category_page = category_page.is_some();
+                let heading = if category_page && filters.q.is_empty() { None } else { Some(heading.clone()) };
                 Suspend::new(async move {
                     match results.await {
-                        Ok(results) => view! { <Results results filters heading /> }.into_any(),
+                        Ok(results) => {
+                            // A category page is headed by the category's name.
+                            let heading = heading.unwrap_or_else(|| {
+                                results
+                                    .categories
+                                    .iter()
+                                    .find(|(slug, _)| *slug == filters.category)
+                                    .map_or_else(|| t("search-title"), |(_, name)| name.clone())
+                            });
+                            view! { <Title text=heading.clone() /> <Results results filters heading /> }.into_any()
+                        }
                         Err(error) => view! { <ErrorPage error /> }.into_any(),
                     }
                 })
@@ -121,6 +136,16 @@ fn Results(results: SearchResults, filters: Filters, heading: String) -> impl In
                         <option value="" selected=filters.category.is_empty()>{t("review-all")}</option>
                         {results.categories.into_iter().map(|(slug, name)| {
                             let selected = slug == filters.category;
+                            view! { <option value=slug selected=selected>{name}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="filter-kecamatan">{t("search-kecamatan")}</label>
+                    <select id="filter-kecamatan" name="kecamatan">
+                        <option value="" selected=filters.kecamatan.is_empty()>{t("search-all-areas")}</option>
+                        {results.kecamatan.into_iter().map(|(slug, name)| {
+                            let selected = slug == filters.kecamatan;
                             view! { <option value=slug selected=selected>{name}</option> }
                         }).collect_view()}
                     </select>

@@ -1,8 +1,13 @@
 //! `seed-demo`: the reference data every installation needs, plus demonstration records for
 //! the features built so far. Idempotent: running it twice changes nothing.
 
+mod photos;
 mod products;
+mod scale;
 mod vendors;
+
+pub use photos::{draw as draw_demo_picture, seed_demo_photos};
+pub use scale::seed_scale;
 
 use crate::db::Database;
 use crate::db::WriteTx;

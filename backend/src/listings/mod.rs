@@ -2,6 +2,7 @@
 //! queries here, never in templates: a product is public only while it is visible and its
 //! vendor's application is approved and not erased.
 
+mod categories;
 mod manage;
 mod photos;
 mod read;
@@ -10,12 +11,15 @@ mod search;
 use domain::listing::{Availability, Unit};
 use domain::Rupiah;
 
+pub use categories::{category_rows, save_category, CategoryRow};
 pub use manage::{
     active_vendor, create_product, delete_product, own_products, set_visible, update_product, ListingError,
     ProductDraft,
 };
 pub use photos::{add_photos, change_photo, product_photos, NewPhoto, Photo, PhotoChange};
-pub use read::{categories, newest_products, public_product, vendor_products, Category};
+pub use read::{
+    categories, newest_products, public_product, sitemap_entries, vendor_products, Category,
+};
 pub use search::{search_products, SearchQuery, SearchSort, SEARCH_PAGE_SIZE};
 
 /// Writes a product's search entry inside a transaction (for seeding).
@@ -24,6 +28,21 @@ pub use search::{search_products, SearchQuery, SearchSort, SEARCH_PAGE_SIZE};
 /// When the database fails.
 pub async fn reindex_in(tx: &mut crate::db::WriteTx, id: ProductId) -> Result<(), crate::Error> {
     search::reindex(tx, id).await
+}
+
+/// Adds photo rows inside a transaction (for seeding).
+///
+/// # Errors
+/// When the database fails or the product would pass six photos.
+pub async fn insert_photos_in(
+    tx: &mut crate::db::WriteTx,
+    id: ProductId,
+    photos: &[NewPhoto],
+) -> Result<(), crate::Error> {
+    photos::insert_photos(tx, id, photos).await.map_err(|error| match error {
+        ListingError::Backend(error) => error,
+        other => crate::Error::Corrupt(other.to_string()),
+    })
 }
 
 /// A product's database id.

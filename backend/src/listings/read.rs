@@ -61,3 +61,32 @@ pub async fn newest_products(db: &Database, limit: i64) -> Result<Vec<Product>, 
         with_pool!(db, |pool| sqlx::query_as(&sql).bind(limit).fetch_all(pool).await)?;
     into_products(rows)
 }
+
+/// Everything public a search engine should index: (path, last change as unix time).
+/// Products are capped at 45,000 so the file stays under the sitemap limit of 50,000 URLs.
+///
+/// # Errors
+/// When the database fails.
+pub async fn sitemap_entries(db: &Database) -> Result<Vec<(String, i64)>, Error> {
+    let products: Vec<(i64, i64)> = with_pool!(db, |pool| sqlx::query_as(&format!(
+        "select p.product_id, p.updated_at from product p
+         join vendor_application a on a.application_id = p.application_id
+         where {PUBLIC} order by p.updated_at desc limit 45000"
+    ))
+    .fetch_all(pool)
+    .await)?;
+    let vendors: Vec<(String, i64)> = with_pool!(db, |pool| sqlx::query_as(
+        "select a.public_slug, coalesce(a.decided_at, a.submitted_at, 0) from vendor_application a
+         where a.status = 'approved' and a.erased_at is null and a.public_slug is not null
+         order by a.public_slug"
+    )
+    .fetch_all(pool)
+    .await)?;
+    let categories = categories(db).await?;
+    let newest = products.first().map_or(0, |(_, at)| *at);
+    let mut entries = vec![("/".to_owned(), newest)];
+    entries.extend(categories.into_iter().map(|c| (format!("/kategori/{}", c.slug), newest)));
+    entries.extend(vendors.into_iter().map(|(slug, at)| (format!("/pelapak/{slug}"), at)));
+    entries.extend(products.into_iter().map(|(id, at)| (format!("/produk/{id}"), at)));
+    Ok(entries)
+}

@@ -51,24 +51,32 @@ pub fn identify(bytes: &[u8]) -> Result<Format, PhotoError> {
 }
 
 /// Markers of a polyglot: markup or script that a browser or server could be tricked into
-/// running, or a ZIP/JAR archive appended to the picture. Compressed picture data containing
-/// one of these byte strings by chance is vanishingly unlikely (7+ exact bytes), so a file
-/// that has one was made that way on purpose.
-const SMUGGLED: [&[u8]; 7] =
-    [b"<script", b"<html", b"<svg", b"<iframe", b"<?php", b"javascript:", b"<!doctype"];
+/// running. Compressed picture data containing one of these byte strings by chance is
+/// vanishingly unlikely (7+ exact bytes), so a file that has one was made that way on purpose.
+/// All but one start with `<`, so one pass finds the candidates.
+const SMUGGLED: [&[u8]; 6] = [b"<script", b"<html", b"<svg", b"<iframe", b"<?php", b"<!doctype"];
+const SCRIPT_URL: &[u8] = b"javascript:";
 
-/// Refuses files that are a picture and something else at once.
+/// Refuses files that are a picture and something else at once: markup or script inside, or
+/// a ZIP/JAR archive appended (a "GIFAR").
 ///
 /// # Errors
 /// [`PhotoError::Polyglot`].
 pub fn refuse_polyglot(bytes: &[u8]) -> Result<(), PhotoError> {
-    let lowered_contains = |needle: &[u8]| {
-        bytes.windows(needle.len()).any(|window| window.eq_ignore_ascii_case(needle))
+    let starts_with_any = |at: usize, needles: &[&[u8]]| {
+        needles.iter().any(|needle| {
+            bytes.get(at..at + needle.len()).is_some_and(|found| found.eq_ignore_ascii_case(needle))
+        })
     };
+    let smuggled = bytes.iter().enumerate().any(|(at, &byte)| match byte {
+        b'<' => starts_with_any(at, &SMUGGLED),
+        b'j' | b'J' => starts_with_any(at, &[SCRIPT_URL]),
+        _ => false,
+    });
     // The end-of-central-directory record of a ZIP sits in its last 64 KiB.
     let tail = &bytes[bytes.len().saturating_sub(66 * 1024)..];
     let zip_appended = tail.windows(4).any(|w| w == b"PK\x05\x06");
-    if zip_appended || SMUGGLED.iter().any(|needle| lowered_contains(needle)) {
+    if zip_appended || smuggled {
         return Err(PhotoError::Polyglot);
     }
     Ok(())

@@ -1,0 +1,87 @@
+//! `POST /admin/kategori`: an admin adds a category or renames and moves one.
+
+use app::admin::CATEGORY_FORM;
+use app::forms::{FormFeedback, FORM};
+use axum::extract::State;
+use axum::http::request::Parts;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Form;
+use backend::listings::{self, CategoryRow};
+use domain::vendor::Checker;
+use domain::Access;
+use serde::Deserialize;
+
+use crate::authz::require_viewer;
+use crate::pages::{render_with_feedback, see_other, storage_failure};
+use crate::ServerState;
+
+/// What the category form posts.
+#[derive(Debug, Deserialize)]
+pub struct CategoryForm {
+    #[serde(default)]
+    slug: String,
+    #[serde(default)]
+    name_id: String,
+    #[serde(default)]
+    name_en: String,
+    #[serde(default)]
+    position: String,
+}
+
+fn keep(feedback: FormFeedback, form: &CategoryForm) -> FormFeedback {
+    feedback
+        .value("slug", form.slug.clone())
+        .value("name_id", form.name_id.clone())
+        .value("name_en", form.name_en.clone())
+        .value("position", form.position.clone())
+}
+
+/// Access: admin.
+pub async fn save(
+    State(state): State<ServerState>,
+    mut parts: Parts,
+    Form(form): Form<CategoryForm>,
+) -> Response {
+    if let Err(refused) = require_viewer(&parts, Access::Admin) {
+        return refused.into_response();
+    }
+    let mut check = Checker::default();
+    let slug = form.slug.trim().to_owned();
+    let slug_ok = domain::listing::is_category_slug(&slug);
+    let name_id = check.required_text("name_id", &form.name_id, 40);
+    let name_en = check.required_text("name_en", &form.name_en, 40);
+    let position = check.number("position", &form.position, 0, 999);
+    let category = match (check.issues.is_empty() && slug_ok, position) {
+        (true, Some(position)) => {
+            CategoryRow { slug, name_id, name_en, position: i64::from(position) }
+        }
+        _ => {
+            let feedback = check.issues.into_iter().fold(
+                FormFeedback::for_form(CATEGORY_FORM),
+                |f, issue| {
+                    let (key, args) = app::apply::messages::problem_message(issue.problem);
+                    f.error_with(issue.field, key, args)
+                },
+            );
+            let feedback = if slug_ok {
+                feedback
+            } else {
+                feedback.error("slug", "admin-categories-slug-invalid")
+            };
+            if let Ok(uri) = "/admin/kategori".parse() {
+                parts.uri = uri;
+            }
+            let feedback = keep(feedback, &form).error(FORM, "admin-categories-refused");
+            return render_with_feedback(&state, parts, feedback, StatusCode::UNPROCESSABLE_ENTITY)
+                .await;
+        }
+    };
+    match listings::save_category(&state.app.db, &category).await {
+        Ok(()) => see_other("/admin/kategori?selesai=kategori"),
+        Err(error) => {
+            let feedback = keep(FormFeedback::for_form(CATEGORY_FORM), &form);
+            storage_failure(&state, parts, feedback, "category save failed", &error).await
+        }
+    }
+}
