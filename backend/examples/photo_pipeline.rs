@@ -1,3 +1,5 @@
+#![expect(clippy::print_stdout, reason = "a benchmark prints its numbers")]
+
 //! Benchmark: one photo through the pipeline on one thread, as the server runs it.
 //!
 //! `cargo run --release -p backend --example photo_pipeline -- photo.jpg [runs]`

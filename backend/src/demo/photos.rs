@@ -103,7 +103,7 @@ pub fn draw(category: &str, seed: i64) -> RgbImage {
             // A plate (rings) in the middle.
             "kuliner" | "kecantikan-kesehatan" => {
                 let r = f64::from(x.abs_diff(cx)).hypot(f64::from(y.abs_diff(cy)));
-                r < f64::from(HEIGHT) * 0.38 && (r as u32 / (size / 4).max(1)) % 3 != 0
+                r < f64::from(HEIGHT) * 0.38 && !(r as u32 / (size / 4).max(1)).is_multiple_of(3)
             }
             // Bottles standing in a row.
             "minuman" => (x / size) % 2 == 0 && y > HEIGHT / 4 && y < HEIGHT * 7 / 8,

@@ -106,7 +106,7 @@ pub fn process(bytes: &[u8]) -> Result<Processed, PhotoError> {
 fn largest_width(width: u32, height: u32) -> u32 {
     let by_height = u64::from(width) * u64::from(MAX_HEIGHT) / u64::from(height.max(1));
     let by_height = u32::try_from(by_height).unwrap_or(u32::MAX);
-    width.min(by_height).min(1600).max(1)
+    width.min(by_height).clamp(1, 1600)
 }
 
 fn scaled(side: u32, new_other: u32, old_other: u32) -> u32 {
