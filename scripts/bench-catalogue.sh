@@ -15,7 +15,8 @@ PRODUCTS=${PRODUCTS:-10000}
 PG_URL=${BENCH_POSTGRES:-postgres://postgres@127.0.0.1:5432}
 
 build_site
-cargo build --release -p server -p backend --example photo_pipeline
+cargo build --release -p server
+cargo build --release -p backend --example photo_pipeline
 npm_ci_if_changed bench
 work=$(mktemp -d)
 trap 'stop_server; rm -rf "$work"' EXIT

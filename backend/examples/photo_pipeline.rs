@@ -57,7 +57,11 @@ fn main() {
         walls[runs / 2],
         cpu
     );
-    println!("peak memory: {:.0} MiB (process, {:.0} MiB before the first run)", peak_rss_mib(), baseline);
+    println!(
+        "peak memory: {:.0} MiB (process, {:.0} MiB before the first run)",
+        peak_rss_mib(),
+        baseline
+    );
     let out = std::env::var_os("PHOTO_OUT").map(std::path::PathBuf::from);
     for variant in &processed.variants {
         if let Some(folder) = &out {

@@ -24,7 +24,8 @@ fn jpeg(width: u32, height: u32) -> Vec<u8> {
 }
 
 fn png_with_alpha(width: u32, height: u32) -> Vec<u8> {
-    let rgba = image::RgbaImage::from_fn(width, height, |x, _| image::Rgba([0, 0, 0, (x % 256) as u8]));
+    let rgba =
+        image::RgbaImage::from_fn(width, height, |x, _| image::Rgba([0, 0, 0, (x % 256) as u8]));
     let mut bytes = Vec::new();
     rgba.write_to(&mut Cursor::new(&mut bytes), image::ImageFormat::Png).expect("encode png");
     bytes
@@ -68,13 +69,15 @@ fn with_exif_orientation_6_and_gps(jpeg: &[u8]) -> Vec<u8> {
 }
 
 fn has_gps(bytes: &[u8]) -> bool {
-    exif::Reader::new()
-        .read_from_container(&mut Cursor::new(bytes))
-        .is_ok_and(|exif| exif.fields().any(|f| f.ifd_num == exif::In::PRIMARY && f.tag.context() == exif::Context::Gps))
+    exif::Reader::new().read_from_container(&mut Cursor::new(bytes)).is_ok_and(|exif| {
+        exif.fields()
+            .any(|f| f.ifd_num == exif::In::PRIMARY && f.tag.context() == exif::Context::Gps)
+    })
 }
 
 fn decoded_size(webp: &[u8]) -> (u32, u32) {
-    let picture = image::load_from_memory_with_format(webp, image::ImageFormat::WebP).expect("a WebP");
+    let picture =
+        image::load_from_memory_with_format(webp, image::ImageFormat::WebP).expect("a WebP");
     (picture.width(), picture.height())
 }
 
@@ -122,7 +125,10 @@ fn small_and_transparent_pictures_are_kept_small_and_on_white() {
     assert_eq!(sizes, [300], "never scaled up");
     let picture = image::load_from_memory(&processed.variants[0].bytes).expect("webp").into_rgb8();
     let corner = picture.get_pixel(0, 0);
-    assert!(corner[0] > 230 && corner[1] > 230 && corner[2] > 230, "transparent became white: {corner:?}");
+    assert!(
+        corner[0] > 230 && corner[1] > 230 && corner[2] > 230,
+        "transparent became white: {corner:?}"
+    );
 }
 
 #[test]
@@ -204,7 +210,8 @@ fn a_polyglot_picture_is_refused() {
     assert_eq!(process(&jpeg_and_page).err(), Some(PhotoError::Polyglot));
     // GIFAR-style: a JAR (ZIP) appended to a picture.
     let mut jpeg_and_zip = jpeg(400, 300);
-    jpeg_and_zip.extend_from_slice(b"PK\x03\x04payloadPK\x05\x06\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0");
+    jpeg_and_zip
+        .extend_from_slice(b"PK\x03\x04payloadPK\x05\x06\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0");
     assert_eq!(process(&jpeg_and_zip).err(), Some(PhotoError::Polyglot));
 }
 

@@ -49,7 +49,10 @@ pub enum PhotoStorage {
 }
 
 impl PhotoStorage {
-    fn parse(value: Option<&str>, media_dir: &std::path::Path) -> Result<PhotoStorage, ConfigError> {
+    fn parse(
+        value: Option<&str>,
+        media_dir: &std::path::Path,
+    ) -> Result<PhotoStorage, ConfigError> {
         match value.map(str::trim) {
             None | Some("") => Ok(PhotoStorage::Local(media_dir.join("photos"))),
             Some("memory:") => Ok(PhotoStorage::Memory),
@@ -293,15 +296,17 @@ impl Config {
 
         let photo_workers = match lookup("PASAR_PHOTO_WORKERS") {
             None => std::thread::available_parallelism().map_or(2, usize::from).min(4),
-            Some(value) => value.trim().parse::<usize>().ok().filter(|n| (1..=32).contains(n)).ok_or_else(
-                || {
-                    ConfigError::new(
-                        "PASAR_PHOTO_WORKERS",
-                        format!("{value:?} is not a number from 1 to 32"),
-                        "one per core; each may hold ~250 MB while decoding a large photo",
-                    )
-                },
-            )?,
+            Some(value) => {
+                value.trim().parse::<usize>().ok().filter(|n| (1..=32).contains(n)).ok_or_else(
+                    || {
+                        ConfigError::new(
+                            "PASAR_PHOTO_WORKERS",
+                            format!("{value:?} is not a number from 1 to 32"),
+                            "one per core; each may hold ~250 MB while decoding a large photo",
+                        )
+                    },
+                )?
+            }
         };
         let media_dir =
             lookup("PASAR_MEDIA_DIR").map_or_else(|| PathBuf::from("data/media"), PathBuf::from);

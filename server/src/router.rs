@@ -17,7 +17,8 @@ use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
 use crate::auth;
 use crate::routes::{
-    account, admin_users, apply, assets, categories, discovery, health, language, photos, products, review,
+    account, admin_users, apply, assets, categories, discovery, health, language, photos, products,
+    review,
 };
 use crate::security;
 

@@ -151,9 +151,8 @@ mod client {
     async fn shrink(file: &File) -> Option<File> {
         let options = web_sys::ImageBitmapOptions::new();
         options.set_image_orientation(web_sys::ImageOrientation::FromImage);
-        let promise = window()
-            .create_image_bitmap_with_blob_and_image_bitmap_options(file, &options)
-            .ok()?;
+        let promise =
+            window().create_image_bitmap_with_blob_and_image_bitmap_options(file, &options).ok()?;
         let bitmap: web_sys::ImageBitmap = JsFuture::from(promise).await.ok()?.dyn_into().ok()?;
         let (width, height) = (f64::from(bitmap.width()), f64::from(bitmap.height()));
         let scale = (MAX_SIDE / width.max(height)).min(1.0);
@@ -177,13 +176,20 @@ mod client {
             let _ = sender.send(blob.dyn_into::<web_sys::Blob>().ok());
         });
         canvas
-            .to_blob_with_type_and_encoder_options(callback.unchecked_ref(), "image/jpeg", &0.85.into())
+            .to_blob_with_type_and_encoder_options(
+                callback.unchecked_ref(),
+                "image/jpeg",
+                &0.85.into(),
+            )
             .ok()?;
         let blob = receiver.await.ok()??;
         let parts = js_sys::Array::of1(&blob);
         let bag = web_sys::FilePropertyBag::new();
         bag.set_type("image/jpeg");
-        let name = format!("{}.jpg", file.name().rsplit_once('.').map_or(file.name(), |(stem, _)| stem.to_owned()));
+        let name = format!(
+            "{}.jpg",
+            file.name().rsplit_once('.').map_or(file.name(), |(stem, _)| stem.to_owned())
+        );
         File::new_with_blob_sequence_and_options(&parts, &name, &bag).ok()
     }
 
@@ -244,7 +250,9 @@ mod client {
         let shown = files.with_value(|files| {
             files
                 .iter()
-                .filter_map(|f| Some((web_sys::Url::create_object_url_with_blob(f).ok()?, f.name())))
+                .filter_map(|f| {
+                    Some((web_sys::Url::create_object_url_with_blob(f).ok()?, f.name()))
+                })
                 .collect()
         });
         previews.set(shown);
@@ -279,7 +287,9 @@ mod client {
     ) {
         let Some(form) = input.form() else { return };
         let on_submit = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
-            let Some(form) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok()) else {
+            let Some(form) =
+                event.target().and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok())
+            else {
                 return;
             };
             let (Ok(data), Ok(request)) =
@@ -290,11 +300,13 @@ mod client {
             event.prevent_default();
             status.set(Some(uploading.clone()));
             progress.set(Some(0));
-            let on_progress = Closure::<dyn FnMut(web_sys::ProgressEvent)>::new(move |e: web_sys::ProgressEvent| {
-                if e.length_computable() && e.total() > 0.0 {
-                    progress.set(Some((e.loaded() / e.total() * 100.0).round() as u32));
-                }
-            });
+            let on_progress = Closure::<dyn FnMut(web_sys::ProgressEvent)>::new(
+                move |e: web_sys::ProgressEvent| {
+                    if e.length_computable() && e.total() > 0.0 {
+                        progress.set(Some((e.loaded() / e.total() * 100.0).round() as u32));
+                    }
+                },
+            );
             if let Ok(upload) = request.upload() {
                 upload.set_onprogress(Some(on_progress.as_ref().unchecked_ref()));
             }

@@ -106,13 +106,18 @@ pub(crate) fn to_view(product: backend::listings::Product) -> ProductView {
     );
     ProductView {
         id: product.id.0,
-        whatsapp_link: product.vendor_whatsapp.as_ref().map(|phone| {
-            format!(
-                "https://wa.me/{}?text={}",
-                phone.trim_start_matches('+'),
-                crate::auth::encode_query_value(&message)
-            )
-        }),
+        // Stored as E.164; a row that does not parse gets no button rather than a wrong number.
+        whatsapp_link: product
+            .vendor_whatsapp
+            .as_deref()
+            .and_then(|phone| domain::PhoneNumber::parse(phone).ok())
+            .map(|phone| {
+                format!(
+                    "https://wa.me/{}?text={}",
+                    phone.wa_me_digits(),
+                    crate::auth::encode_query_value(&message)
+                )
+            }),
         price: product.price.to_string(),
         unit: product.unit.as_str().to_owned(),
         availability: product.availability.kind().to_owned(),
@@ -130,7 +135,12 @@ pub(crate) fn to_view(product: backend::listings::Product) -> ProductView {
         vendor_name: product.vendor_name,
         vendor_slug: product.vendor_slug,
         vendor_area: product.vendor_area,
-        cover: product.cover.map(|c| PhotoView { id: 0, key: c.key, width: c.width, height: c.height }),
+        cover: product.cover.map(|c| PhotoView {
+            id: 0,
+            key: c.key,
+            width: c.width,
+            height: c.height,
+        }),
         photos: Vec::new(),
     }
 }
@@ -140,7 +150,8 @@ async fn with_photos(
     db: &backend::Database,
     mut view: ProductView,
 ) -> Result<ProductView, backend::Error> {
-    let photos = backend::listings::product_photos(db, backend::listings::ProductId(view.id)).await?;
+    let photos =
+        backend::listings::product_photos(db, backend::listings::ProductId(view.id)).await?;
     view.photos = photos
         .into_iter()
         .map(|p| PhotoView {

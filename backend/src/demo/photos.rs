@@ -50,8 +50,12 @@ pub async fn seed_demo_photos(db: &Database, photos: &PhotoStore) -> Result<u64>
         };
         photos.save(&processed).await.map_err(|e| crate::Error::Corrupt(e.to_string()))?;
         let mut tx = db.begin_write().await?;
-        crate::listings::insert_photos_in(&mut tx, ProductId(product), &[NewPhoto::from(&processed)])
-            .await?;
+        crate::listings::insert_photos_in(
+            &mut tx,
+            ProductId(product),
+            &[NewPhoto::from(&processed)],
+        )
+        .await?;
         tx.commit().await?;
         added += 1;
     }
@@ -112,7 +116,8 @@ pub fn draw(category: &str, seed: i64) -> RgbImage {
             // Scattered produce.
             "hasil-bumi" => {
                 let (gx, gy) = (x % (size * 2), y % (size * 2));
-                f64::from(gx.abs_diff(size)).hypot(f64::from(gy.abs_diff(size))) < f64::from(size) * 0.7
+                f64::from(gx.abs_diff(size)).hypot(f64::from(gy.abs_diff(size)))
+                    < f64::from(size) * 0.7
             }
             _ => (x + y) / size % 2 == 0,
         };

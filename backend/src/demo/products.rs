@@ -564,29 +564,59 @@ pub(super) async fn seed_products(tx: &mut WriteTx, now: i64) -> Result<u64> {
         let Some(application) = application else { continue };
         let lead_days = (availability == "preorder").then_some(3_i64);
         let created = now - 3_600 * i64::try_from(PRODUCTS.len() - index).unwrap_or(0);
-        let id: i64 = with_tx!(&mut *tx, |conn| {
-            sqlx::query_scalar(
-            "insert into product (application_id, category_id, name, description, price, unit,
-                availability, lead_days, created_at, updated_at)
-             select $1, category_id, $2, $3, $4, $5, $6, $7, $8, $8 from product_category where slug = $9
-             returning product_id"
-        )
-        .bind(application)
-        .bind(name)
-        .bind(description)
-        .bind(price)
-        .bind(unit)
-        .bind(availability)
-        .bind(lead_days)
-        .bind(created)
-        .bind(category)
-        .fetch_one(&mut **conn)
-        .await
-        })?;
-        crate::listings::reindex_in(tx, ProductId(id)).await?;
+        let row = ProductInsert {
+            application,
+            name,
+            description,
+            price,
+            unit,
+            availability,
+            lead_days,
+            created,
+            category,
+        };
+        let id = insert_product(tx, &row).await?;
+        crate::listings::reindex_in(tx, id).await?;
         added += 1;
     }
     Ok(added)
+}
+
+/// A demo or synthetic product row.
+pub(super) struct ProductInsert<'a> {
+    pub application: i64,
+    pub name: &'a str,
+    pub description: &'a str,
+    pub price: i64,
+    pub unit: &'a str,
+    pub availability: &'a str,
+    pub lead_days: Option<i64>,
+    pub created: i64,
+    pub category: &'a str,
+}
+
+/// Inserts one product (its search entry is the caller's: seeding re-indexes in bulk).
+pub(super) async fn insert_product(tx: &mut WriteTx, row: &ProductInsert<'_>) -> Result<ProductId> {
+    let id: i64 = with_tx!(&mut *tx, |conn| {
+        sqlx::query_scalar(
+        "insert into product (application_id, category_id, name, description, price, unit,
+            availability, lead_days, created_at, updated_at)
+         select $1, category_id, $2, $3, $4, $5, $6, $7, $8, $8 from product_category where slug = $9
+         returning product_id"
+    )
+    .bind(row.application)
+    .bind(row.name)
+    .bind(row.description)
+    .bind(row.price)
+    .bind(row.unit)
+    .bind(row.availability)
+    .bind(row.lead_days)
+    .bind(row.created)
+    .bind(row.category)
+    .fetch_one(&mut **conn)
+    .await
+    })?;
+    Ok(ProductId(id))
 }
 
 #[cfg(test)]

@@ -52,13 +52,15 @@ pub async fn save_category(db: &Database, category: &CategoryRow) -> Result<(), 
     .execute(&mut **conn)
     .await
     .map(|_| ()))?;
-    let products: Vec<i64> = with_tx!(&mut tx, |conn| sqlx::query_scalar(
+    let products: Vec<i64> = with_tx!(&mut tx, |conn| {
+        sqlx::query_scalar(
         "select p.product_id from product p join product_category c on c.category_id = p.category_id
          where c.slug = $1"
     )
     .bind(&category.slug)
     .fetch_all(&mut **conn)
-    .await)?;
+    .await
+    })?;
     for id in products {
         reindex(&mut tx, ProductId(id)).await?;
     }

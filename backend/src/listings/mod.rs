@@ -13,8 +13,8 @@ use domain::Rupiah;
 
 pub use categories::{category_rows, save_category, CategoryRow};
 pub use manage::{
-    active_vendor, create_product, delete_product, own_products, set_visible, update_product, ListingError,
-    ProductDraft,
+    active_vendor, create_product, delete_product, own_products, set_visible, update_product,
+    ListingError, ProductDraft,
 };
 pub use photos::{add_photos, change_photo, product_photos, NewPhoto, Photo, PhotoChange};
 pub use read::{
@@ -132,8 +132,10 @@ const SELECT: &str = "select p.product_id, p.name, p.description, p.price, p.uni
     left join kelurahan kl on kl.kelurahan_id = a.kelurahan_id
     left join kecamatan kc on kc.kecamatan_id = kl.kecamatan_id";
 
-/// The condition that makes a product public.
-const PUBLIC: &str = "p.visible and a.status = 'approved' and a.erased_at is null";
+/// The condition that makes a product public. `coalesce` keeps SQLite from driving the query
+/// from the status index of the (small) vendor table and then sorting every product: without
+/// it "newest 24 of 10,000" took 22 ms instead of 0.2 ms walking `product_newest`.
+const PUBLIC: &str = "p.visible and coalesce(a.status, '') = 'approved' and a.erased_at is null";
 
 impl ProductRow {
     fn into_product(self) -> Result<Product, crate::Error> {

@@ -91,7 +91,11 @@ pub(super) async fn insert_photos(
 }
 
 /// Checks inside `tx` that the product is the vendor's own.
-async fn own_product(tx: &mut WriteTx, vendor: i64, product: ProductId) -> Result<(), ListingError> {
+async fn own_product(
+    tx: &mut WriteTx,
+    vendor: i64,
+    product: ProductId,
+) -> Result<(), ListingError> {
     let found: Option<i64> = with_tx!(tx, |conn| sqlx::query_scalar(
         "select product_id from product where product_id = $1 and application_id = $2"
     )
@@ -148,12 +152,14 @@ pub async fn change_photo(
     let vendor = vendor_of(db, account).await?;
     let mut tx = db.begin_write().await?;
     own_product(&mut tx, vendor, product).await?;
-    let mut order: Vec<(i64, String)> = with_tx!(&mut tx, |conn| sqlx::query_as(
+    let mut order: Vec<(i64, String)> = with_tx!(&mut tx, |conn| {
+        sqlx::query_as(
         "select photo_id, photo_key from product_photo where product_id = $1 order by position, photo_id"
     )
     .bind(product.0)
     .fetch_all(&mut **conn)
-    .await)?;
+    .await
+    })?;
     let index = order.iter().position(|(id, _)| *id == photo_id).ok_or(ListingError::NotFound)?;
     let mut removed = None;
     match change {

@@ -75,13 +75,15 @@ pub async fn sitemap_entries(db: &Database) -> Result<Vec<(String, i64)>, Error>
     ))
     .fetch_all(pool)
     .await)?;
-    let vendors: Vec<(String, i64)> = with_pool!(db, |pool| sqlx::query_as(
+    let vendors: Vec<(String, i64)> = with_pool!(db, |pool| {
+        sqlx::query_as(
         "select a.public_slug, coalesce(a.decided_at, a.submitted_at, 0) from vendor_application a
          where a.status = 'approved' and a.erased_at is null and a.public_slug is not null
          order by a.public_slug"
     )
     .fetch_all(pool)
-    .await)?;
+    .await
+    })?;
     let categories = categories(db).await?;
     let newest = products.first().map_or(0, |(_, at)| *at);
     let mut entries = vec![("/".to_owned(), newest)];

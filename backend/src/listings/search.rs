@@ -104,11 +104,10 @@ pub async fn search_products(
 ) -> Result<(Vec<Product>, i64), Error> {
     let words = words(&query.text);
     // Filters shared by both engines; a null parameter switches its condition off.
-    let filters = format!(
-        "{PUBLIC} and ($2 is null or c.slug = $2) and ($3 is null or kc.slug = $3)
-         and ($4 is null or p.price >= $4) and ($5 is null or p.price <= $5)
-         and (not $6 or p.availability = 'ready')"
-    );
+    let filters = filter_sql(true, true);
+    // Counting needs only the joins its filters use: every extra join is a lookup per match.
+    let count_filters = filters_for(query);
+    let count_joins = count_joins_for(query);
     let order = |relevance: &str| match query.sort {
         SearchSort::Relevance if !words.is_empty() => format!("{relevance}, p.product_id desc"),
         SearchSort::Relevance | SearchSort::Newest => {
@@ -131,11 +130,9 @@ pub async fn search_products(
             let text_filter = if matched.is_some() { from_match } else { "" };
             let where_text = if matched.is_some() { "" } else { "and $1 is null" };
             let count_sql = format!(
-                "select count(*) from product p join product_category c on c.category_id = p.category_id
-                 join vendor_application a on a.application_id = p.application_id
-                 left join kelurahan kl on kl.kelurahan_id = a.kelurahan_id
-                 left join kecamatan kc on kc.kecamatan_id = kl.kecamatan_id
-                 {text_filter} where {filters} {where_text}"
+                "select count(*) from product p
+                 join vendor_application a on a.application_id = p.application_id {count_joins}
+                 {text_filter} where {count_filters} {where_text}"
             );
             let total: i64 = sqlx::query_scalar(&count_sql)
                 .bind(&matched)
@@ -175,11 +172,9 @@ pub async fn search_products(
                 .then(|| words.iter().map(|w| format!("{w}:*")).collect::<Vec<_>>().join(" & "));
             let text_condition = "and ($1::text is null or p.search @@ to_tsquery('simple', $1))";
             let count_sql = format!(
-                "select count(*) from product p join product_category c on c.category_id = p.category_id
-                 join vendor_application a on a.application_id = p.application_id
-                 left join kelurahan kl on kl.kelurahan_id = a.kelurahan_id
-                 left join kecamatan kc on kc.kecamatan_id = kl.kecamatan_id
-                 where {filters} {text_condition}"
+                "select count(*) from product p
+                 join vendor_application a on a.application_id = p.application_id {count_joins}
+                 where {count_filters} {text_condition}"
             );
             let total: i64 = sqlx::query_scalar(&count_sql)
                 .bind(&matched)
@@ -208,6 +203,38 @@ pub async fn search_products(
             Ok((into_products(rows)?, total))
         }
     }
+}
+
+/// The filter conditions ($2–$6). A filter whose table is not joined keeps its parameter
+/// (both engines insist every bound parameter is used) in a condition that is simply true.
+fn filter_sql(category_joined: bool, area_joined: bool) -> String {
+    let category =
+        if category_joined { "($2 is null or c.slug = $2)" } else { "cast($2 as text) is null" };
+    let area =
+        if area_joined { "($3 is null or kc.slug = $3)" } else { "cast($3 as text) is null" };
+    format!(
+        "{PUBLIC} and {category} and {area}
+         and ($4 is null or p.price >= $4) and ($5 is null or p.price <= $5)
+         and (not $6 or p.availability = 'ready')"
+    )
+}
+
+fn filters_for(query: &SearchQuery) -> String {
+    filter_sql(query.category.is_some(), query.kecamatan.is_some())
+}
+
+fn count_joins_for(query: &SearchQuery) -> String {
+    let mut joins = String::new();
+    if query.category.is_some() {
+        joins.push_str(" join product_category c on c.category_id = p.category_id");
+    }
+    if query.kecamatan.is_some() {
+        joins.push_str(
+            " left join kelurahan kl on kl.kelurahan_id = a.kelurahan_id
+              left join kecamatan kc on kc.kecamatan_id = kl.kecamatan_id",
+        );
+    }
+    joins
 }
 
 #[cfg(test)]

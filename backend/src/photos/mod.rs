@@ -108,10 +108,8 @@ impl PhotoStore {
     /// # Errors
     /// When the folder cannot be created.
     pub fn local(folder: &FsPath, workers: usize) -> Result<PhotoStore, StoreError> {
-        std::fs::create_dir_all(folder).map_err(|e| object_store::Error::Generic {
-            store: "local",
-            source: Box::new(e),
-        })?;
+        std::fs::create_dir_all(folder)
+            .map_err(|e| object_store::Error::Generic { store: "local", source: Box::new(e) })?;
         // Cleanup: a photo is a folder of variants; without it empty folders would pile up.
         let store = object_store::local::LocalFileSystem::new_with_prefix(folder)?
             .with_automatic_cleanup(true);
@@ -143,7 +141,10 @@ impl PhotoStore {
     ///
     /// # Errors
     /// The pipeline's refusal inside `Ok(Err(..))`; [`StoreError::Interrupted`] if the thread died.
-    pub async fn process(&self, upload: Vec<u8>) -> Result<Result<Processed, PhotoError>, StoreError> {
+    pub async fn process(
+        &self,
+        upload: Vec<u8>,
+    ) -> Result<Result<Processed, PhotoError>, StoreError> {
         let _permit = self.cpu.acquire().await.map_err(|_| StoreError::Interrupted)?;
         tokio::task::spawn_blocking(move || process(&upload))
             .await

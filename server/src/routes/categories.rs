@@ -57,13 +57,11 @@ pub async fn save(
             CategoryRow { slug, name_id, name_en, position: i64::from(position) }
         }
         _ => {
-            let feedback = check.issues.into_iter().fold(
-                FormFeedback::for_form(CATEGORY_FORM),
-                |f, issue| {
+            let feedback =
+                check.issues.into_iter().fold(FormFeedback::for_form(CATEGORY_FORM), |f, issue| {
                     let (key, args) = app::apply::messages::problem_message(issue.problem);
                     f.error_with(issue.field, key, args)
-                },
-            );
+                });
             let feedback = if slug_ok {
                 feedback
             } else {

@@ -124,7 +124,12 @@ pub async fn forget_keys(state: &ServerState, keys: &[PhotoKey]) {
     }
 }
 
-async fn refuse(state: &ServerState, mut parts: Parts, id: i64, feedback: FormFeedback) -> Response {
+async fn refuse(
+    state: &ServerState,
+    mut parts: Parts,
+    id: i64,
+    feedback: FormFeedback,
+) -> Response {
     if let Ok(uri) = format!("/lapak/produk/{id}").parse() {
         parts.uri = uri;
     }
@@ -166,14 +171,15 @@ pub async fn add(
             return StatusCode::SERVICE_UNAVAILABLE.into_response();
         }
     };
-    let processed =
-        match accept_uploads(&state, uploads, limits::PHOTOS.saturating_sub(present)).await {
-            Ok(processed) => processed,
-            Err(refused) => {
-                return refuse(&state, parts, id, refused.feedback(FormFeedback::for_form(PHOTO_FORM)))
-                    .await
-            }
-        };
+    let processed = match accept_uploads(&state, uploads, limits::PHOTOS.saturating_sub(present))
+        .await
+    {
+        Ok(processed) => processed,
+        Err(refused) => {
+            return refuse(&state, parts, id, refused.feedback(FormFeedback::for_form(PHOTO_FORM)))
+                .await
+        }
+    };
     match listings::add_photos(&state.app.db, account, ProductId(id), &new_photos(&processed)).await
     {
         Ok(()) => see_other(&format!("/lapak/produk/{id}?selesai=foto")),
@@ -259,7 +265,10 @@ pub async fn serve(
         Ok(Some(bytes)) => (
             [
                 (header::CONTENT_TYPE, HeaderValue::from_static("image/webp")),
-                (header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=31536000, immutable")),
+                (
+                    header::CACHE_CONTROL,
+                    HeaderValue::from_static("public, max-age=31536000, immutable"),
+                ),
                 (header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")),
             ],
             bytes,

@@ -95,9 +95,10 @@ fn server_fn_args(path: &str, ids: Ids) -> String {
         "/api/review/queue" => "status=&kecamatan=&category=&search=&page=0".to_owned(),
         "/api/review/detail" => format!("id={}", ids.application),
         "/api/vendors/profile" => "slug=demo-1".to_owned(),
-        "/api/apply/mine" | "/api/apply/wilayah" | "/api/products/own" | "/api/admin/categories" => {
-            String::new()
-        }
+        "/api/apply/mine"
+        | "/api/apply/wilayah"
+        | "/api/products/own"
+        | "/api/admin/categories" => String::new(),
         "/api/account/reset-link" => "code=x".to_owned(),
         "/api/account/overview" | "/api/home/kecamatan" => String::new(),
         other => panic!("add sample arguments for the server fn {other}"),

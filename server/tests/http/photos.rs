@@ -48,8 +48,10 @@ async fn product_named(app: &TestApp, login: &str, name: &str) -> Option<Product
 /// Stored photo folders (one per key) under the local store.
 fn stored_keys(media: &TempDir) -> Vec<String> {
     let Ok(entries) = std::fs::read_dir(media.0.join("photos/photos")) else { return Vec::new() };
-    let mut keys: Vec<String> =
-        entries.filter_map(Result::ok).map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+    let mut keys: Vec<String> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
     keys.sort();
     keys
 }
