@@ -100,11 +100,11 @@ storage_test! {
     async fn search_finds_partial_words_ranks_names_first_and_filters(test: TestDb) {
         demo::seed_demo(&test.db, &testing::keys()).await.expect("seed");
 
-        let (found, total) = listings::search_products(&test.db, &search("tenu")).await.expect("search");
+        let (found, total, _) = listings::search_products(&test.db, &search("tenu")).await.expect("search");
         assert!(total >= 5, "prefix 'tenu' finds tenun products: {total}");
         assert!(found[0].name.to_lowercase().contains("tenun"), "a name match ranks first: {}", found[0].name);
 
-        let (both, _) = listings::search_products(&test.db, &search("se'i sapi")).await.expect("search");
+        let (both, _, _) = listings::search_products(&test.db, &search("se'i sapi")).await.expect("search");
         assert!(!both.is_empty());
         assert!(both.iter().all(|p| {
             let text = format!("{} {} {}", p.name, p.description, p.vendor_name).to_lowercase();
@@ -112,23 +112,23 @@ storage_test! {
         }), "every word must match");
 
         let cheap = SearchQuery { sort: SearchSort::PriceUp, category: Some("kerajinan".into()), ..SearchQuery::default() };
-        let (crafts, _) = listings::search_products(&test.db, &cheap).await.expect("search");
+        let (crafts, _, _) = listings::search_products(&test.db, &cheap).await.expect("search");
         assert!(crafts.iter().all(|p| p.category_slug == "kerajinan"));
         assert!(crafts.windows(2).all(|w| w[0].price <= w[1].price), "sorted by price");
 
         let ready = SearchQuery { available_now: true, max_price: Some(Rupiah::new(20_000)), ..SearchQuery::default() };
-        let (cheap_ready, _) = listings::search_products(&test.db, &ready).await.expect("search");
+        let (cheap_ready, _, _) = listings::search_products(&test.db, &ready).await.expect("search");
         assert!(!cheap_ready.is_empty());
         assert!(cheap_ready.iter().all(|p| p.availability == Availability::Ready && p.price <= Rupiah::new(20_000)));
 
-        let (nothing, none) = listings::search_products(&test.db, &search("zzqx\"* OR NEAR(")).await.expect("syntax is inert");
+        let (nothing, none, _) = listings::search_products(&test.db, &search("zzqx\"* OR NEAR(")).await.expect("syntax is inert");
         assert_eq!((nothing.len(), none), (0, 0));
     }
 
     async fn sixty_demo_products_are_public(test: TestDb) {
         let report = demo::seed_demo(&test.db, &testing::keys()).await.expect("seed");
         assert_eq!(report.products, 60);
-        let (_, total) = listings::search_products(&test.db, &SearchQuery::default()).await.expect("all");
+        let (_, total, _) = listings::search_products(&test.db, &SearchQuery::default()).await.expect("all");
         assert_eq!(total, 60);
         let again = demo::seed_demo(&test.db, &testing::keys()).await.expect("seed again");
         assert_eq!(again.products, 0);

@@ -402,6 +402,7 @@ search-min-price = Price from
 search-max-price = Price up to
 search-available-now = Only ready to buy
 search-apply = Apply
+search-found-many = More than { $count } products
 search-found = { $count } products
 home-categories = Categories
 home-new-products = New products

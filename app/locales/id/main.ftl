@@ -402,6 +402,7 @@ search-min-price = Harga dari
 search-max-price = Harga sampai
 search-available-now = Hanya yang siap dibeli
 search-apply = Terapkan
+search-found-many = Lebih dari { $count } produk
 search-found = { $count } produk
 home-categories = Kategori
 home-new-products = Produk terbaru

@@ -84,8 +84,12 @@ impl PhotoView {
 pub struct SearchResults {
     /// Products on this page.
     pub products: Vec<ProductView>,
-    /// Matches in all.
+    /// Matches in all, counted up to `count_cap` + 1.
     pub total: i64,
+    /// Whether a next page exists.
+    pub more: bool,
+    /// Above this many, the page says "more than".
+    pub count_cap: i64,
     /// Results per page.
     pub page_size: u32,
     /// Categories (slug, name) for the filter.
@@ -224,7 +228,7 @@ pub async fn load_search(params: SearchParams) -> Result<SearchResults, AppError
         },
         page: page.min(400),
     };
-    let (products, total) = backend::listings::search_products(&state.db, &query).await?;
+    let (products, total, more) = backend::listings::search_products(&state.db, &query).await?;
     let english = crate::i18n::current_locale() == domain::Locale::En;
     let categories = backend::listings::categories(&state.db)
         .await?
@@ -239,6 +243,8 @@ pub async fn load_search(params: SearchParams) -> Result<SearchResults, AppError
     Ok(SearchResults {
         products: products.into_iter().map(to_view).collect(),
         total,
+        more,
+        count_cap: backend::listings::SEARCH_COUNT_CAP,
         page_size: backend::listings::SEARCH_PAGE_SIZE,
         categories,
         kecamatan,

@@ -113,12 +113,13 @@ pub fn SearchPage() -> impl IntoView {
 
 #[component]
 fn Results(results: SearchResults, filters: Filters, heading: String) -> impl IntoView {
-    let pages = u32::try_from(
-        (results.total + i64::from(results.page_size) - 1) / i64::from(results.page_size),
-    )
-    .unwrap_or(0);
     let previous = (filters.page > 0).then(|| filters.href(filters.page - 1));
-    let next = (filters.page + 1 < pages).then(|| filters.href(filters.page + 1));
+    let next = results.more.then(|| filters.href(filters.page + 1));
+    let found = if results.total > results.count_cap {
+        t_args("search-found-many", &[("count", results.count_cap.to_string())])
+    } else {
+        t_args("search-found", &[("count", results.total.to_string())])
+    };
     let sorts = [
         ("", "search-sort-relevance"),
         ("baru", "search-sort-newest"),
@@ -173,7 +174,7 @@ fn Results(results: SearchResults, filters: Filters, heading: String) -> impl In
                 </div>
                 <button type="submit" class="button">{t("search-apply")}</button>
             </form>
-            <p role="status">{t_args("search-found", &[("count", results.total.to_string())])}</p>
+            <p role="status">{found}</p>
             {if results.products.is_empty() {
                 view! { <p class="empty-state">{t("search-empty")}</p> }.into_any()
             } else {

@@ -20,7 +20,7 @@ pub use photos::{add_photos, change_photo, product_photos, NewPhoto, Photo, Phot
 pub use read::{
     categories, newest_products, public_product, sitemap_entries, vendor_products, Category,
 };
-pub use search::{search_products, SearchQuery, SearchSort, SEARCH_PAGE_SIZE};
+pub use search::{search_products, SearchQuery, SearchSort, SEARCH_COUNT_CAP, SEARCH_PAGE_SIZE};
 
 /// Writes a product's search entry inside a transaction (for seeding).
 ///
