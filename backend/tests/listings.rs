@@ -125,6 +125,32 @@ storage_test! {
         assert_eq!((nothing.len(), none), (0, 0));
     }
 
+    async fn keyset_pages_walk_the_same_rows_as_numbered_pages(test: TestDb) {
+        demo::seed_demo(&test.db, &testing::keys()).await.expect("seed");
+        // Equal prices and times are ordered by id in both walks.
+        for sort in [SearchSort::PriceUp, SearchSort::PriceDown, SearchSort::Newest] {
+            let mut by_number = Vec::new();
+            let mut by_cursor = Vec::new();
+            let mut after = None;
+            for page in 0..4 {
+                let numbered = SearchQuery { sort, page, ..SearchQuery::default() };
+                let (rows, _, _) = listings::search_products(&test.db, &numbered).await.expect("numbered");
+                by_number.extend(rows.iter().map(|p| p.id));
+                let keyed = SearchQuery { sort, page, after, ..SearchQuery::default() };
+                let (rows, _, more) = listings::search_products(&test.db, &keyed).await.expect("keyset");
+                by_cursor.extend(rows.iter().map(|p| p.id));
+                after = rows.last().and_then(|last| keyed.cursor_of(last));
+                assert_eq!(more, by_cursor.len() < 60, "{sort:?} page {page}: more");
+            }
+            assert_eq!(by_cursor.len(), 60, "{sort:?}: every product once");
+            assert_eq!(by_cursor, by_number, "{sort:?}: same order both ways");
+        }
+        // A text-ranked search has no cursor (ranks are not positions).
+        let ranked = search("tenun");
+        let (rows, _, _) = listings::search_products(&test.db, &ranked).await.expect("ranked");
+        assert!(ranked.cursor_of(&rows[0]).is_none());
+    }
+
     async fn sixty_demo_products_are_public(test: TestDb) {
         let report = demo::seed_demo(&test.db, &testing::keys()).await.expect("seed");
         assert_eq!(report.products, 60);

@@ -88,6 +88,8 @@ pub struct SearchResults {
     pub total: i64,
     /// Whether a next page exists.
     pub more: bool,
+    /// Where the next page continues (`value.id`), when the order allows keyset paging.
+    pub next_after: Option<String>,
     /// Above this many, the page says "more than".
     pub count_cap: i64,
     /// Results per page.
@@ -200,6 +202,8 @@ pub struct SearchParams {
     pub sort: String,
     /// Zero-based page.
     pub page: u32,
+    /// Where the next page continues (`value.id`, from the previous page's `next_after`).
+    pub after: String,
 }
 
 /// Search results with filters.
@@ -207,8 +211,17 @@ pub struct SearchParams {
 /// Access: public.
 #[server(prefix = "/api", endpoint = "products/search")]
 pub async fn load_search(params: SearchParams) -> Result<SearchResults, AppError> {
-    let SearchParams { text, category, kecamatan, min_price, max_price, available_now, sort, page } =
-        params;
+    let SearchParams {
+        text,
+        category,
+        kecamatan,
+        min_price,
+        max_price,
+        available_now,
+        sort,
+        page,
+        after,
+    } = params;
     use backend::listings::{SearchQuery, SearchSort};
     crate::auth::require(domain::Access::Public)?;
     let state = expect_context::<backend::AppState>();
@@ -227,8 +240,16 @@ pub async fn load_search(params: SearchParams) -> Result<SearchResults, AppError
             _ => SearchSort::Relevance,
         },
         page: page.min(400),
+        after: after
+            .split_once('.')
+            .and_then(|(value, id)| Some((value.parse().ok()?, id.parse().ok()?))),
     };
     let (products, total, more) = backend::listings::search_products(&state.db, &query).await?;
+    let next_after = products
+        .last()
+        .filter(|_| more)
+        .and_then(|last| query.cursor_of(last))
+        .map(|(value, id)| format!("{value}.{id}"));
     let english = crate::i18n::current_locale() == domain::Locale::En;
     let categories = backend::listings::categories(&state.db)
         .await?
@@ -244,6 +265,7 @@ pub async fn load_search(params: SearchParams) -> Result<SearchResults, AppError
         products: products.into_iter().map(to_view).collect(),
         total,
         more,
+        next_after,
         count_cap: backend::listings::SEARCH_COUNT_CAP,
         page_size: backend::listings::SEARCH_PAGE_SIZE,
         categories,

@@ -24,12 +24,16 @@ struct Filters {
     available: bool,
     sort: String,
     page: u32,
+    after: String,
 }
 
 impl Filters {
-    fn href(&self, page: u32) -> String {
+    /// The address of `page`; `after` continues from a row (keyset) instead of counting rows.
+    fn href(&self, page: u32, after: Option<&str>) -> String {
+        let after =
+            after.map(|a| format!("&setelah={}", encode_query_value(a))).unwrap_or_default();
         format!(
-            "/cari?q={}&kategori={}&kecamatan={}&min={}&maks={}&tersedia={}&urut={}&hal={page}",
+            "/cari?q={}&kategori={}&kecamatan={}&min={}&maks={}&tersedia={}&urut={}&hal={page}{after}",
             encode_query_value(&self.q),
             encode_query_value(&self.category),
             encode_query_value(&self.kecamatan),
@@ -55,6 +59,7 @@ pub fn SearchPage() -> impl IntoView {
         available: q.get("tersedia").is_some_and(|v| !v.is_empty()),
         sort: q.get("urut").unwrap_or_default(),
         page: q.get("hal").and_then(|p| p.parse().ok()).unwrap_or(0),
+        after: q.get("setelah").unwrap_or_default(),
     });
     let heading = if filters.q.is_empty() {
         t("search-title")
@@ -76,6 +81,7 @@ pub fn SearchPage() -> impl IntoView {
                     available_now: f.available,
                     sort: f.sort,
                     page: f.page,
+                    after: f.after,
                 })
             },
         )
@@ -113,8 +119,8 @@ pub fn SearchPage() -> impl IntoView {
 
 #[component]
 fn Results(results: SearchResults, filters: Filters, heading: String) -> impl IntoView {
-    let previous = (filters.page > 0).then(|| filters.href(filters.page - 1));
-    let next = results.more.then(|| filters.href(filters.page + 1));
+    let previous = (filters.page > 0).then(|| filters.href(filters.page - 1, None));
+    let next = results.more.then(|| filters.href(filters.page + 1, results.next_after.as_deref()));
     let found = if results.total > results.count_cap {
         t_args("search-found-many", &[("count", results.count_cap.to_string())])
     } else {

@@ -48,8 +48,26 @@ pub struct SearchQuery {
     pub available_now: bool,
     /// Order.
     pub sort: SearchSort,
-    /// Zero-based page.
+    /// Zero-based page (for the text-ranked order, and the way back).
     pub page: u32,
+    /// Continue after this row of the previous page: (created_at or price, product id).
+    /// Deep pages then cost what the first does; ignored for the text-ranked order.
+    pub after: Option<(i64, i64)>,
+}
+
+impl SearchQuery {
+    /// The sort value of `product` in this query's order, with its id: where a next page
+    /// continues. `None` for the text-ranked order (a rank is not a stable position).
+    #[must_use]
+    pub fn cursor_of(&self, product: &Product) -> Option<(i64, i64)> {
+        match self.sort {
+            SearchSort::Relevance if !words(&self.text).is_empty() => None,
+            SearchSort::Relevance | SearchSort::Newest => Some((product.created_at, product.id.0)),
+            SearchSort::PriceUp | SearchSort::PriceDown => {
+                Some((product.price.amount(), product.id.0))
+            }
+        }
+    }
 }
 
 /// The words of a query, letters and digits only (so no search syntax can be injected), at
@@ -123,7 +141,19 @@ pub async fn search_products(
         SearchSort::PriceDown => "p.price desc, p.product_id desc".to_owned(),
     };
     let page_size = i64::from(SEARCH_PAGE_SIZE);
-    let offset = i64::from(query.page) * page_size;
+    // Keyset ("seek") paging where the order allows it: the row comparison walks the same
+    // index as the order, so page 300 costs what page 1 does. $9/$10 are always bound.
+    let keyset = query.after.filter(|_| query.sort != SearchSort::Relevance || words.is_empty());
+    let seek = match (keyset, query.sort) {
+        (None, _) => "and cast($9 as bigint) is null and cast($10 as bigint) is null",
+        (Some(_), SearchSort::Relevance | SearchSort::Newest) => {
+            "and (p.created_at, p.product_id) < ($9, $10)"
+        }
+        (Some(_), SearchSort::PriceUp) => "and (p.price, p.product_id) > ($9, $10)",
+        (Some(_), SearchSort::PriceDown) => "and (p.price, p.product_id) < ($9, $10)",
+    };
+    let (after_value, after_id) = (keyset.map(|k| k.0), keyset.map(|k| k.1));
+    let offset = if keyset.is_some() { 0 } else { i64::from(query.page) * page_size };
     // One row more than a page says whether there is a next one.
     let limit = page_size + 1;
     let cap = SEARCH_COUNT_CAP + 1;
@@ -160,7 +190,7 @@ pub async fn search_products(
             );
             // bm25: lower is better; name counts most, then category and vendor, then description.
             let rows_sql = format!(
-                "{select} where {filters} {where_text} order by {} limit $7 offset $8",
+                "{select} where {filters} {where_text} {seek} order by {} limit $7 offset $8",
                 order("bm25(product_search, 10.0, 2.0, 4.0, 4.0)")
             );
             let rows: Vec<ProductRow> = sqlx::query_as(&rows_sql)
@@ -172,6 +202,8 @@ pub async fn search_products(
                 .bind(query.available_now)
                 .bind(limit)
                 .bind(offset)
+                .bind(after_value)
+                .bind(after_id)
                 .fetch_all(pool)
                 .await?;
             Ok(page_of(rows, total)?)
@@ -195,7 +227,7 @@ pub async fn search_products(
                 .fetch_one(pool)
                 .await?;
             let rows_sql = format!(
-                "{SELECT} where {filters} {text_condition} order by {} limit $7 offset $8",
+                "{SELECT} where {filters} {text_condition} {seek} order by {} limit $7 offset $8",
                 order("ts_rank(p.search, to_tsquery('simple', $1)) desc")
             );
             let rows: Vec<ProductRow> = sqlx::query_as(&rows_sql)
@@ -207,6 +239,8 @@ pub async fn search_products(
                 .bind(query.available_now)
                 .bind(limit)
                 .bind(offset)
+                .bind(after_value)
+                .bind(after_id)
                 .fetch_all(pool)
                 .await?;
             Ok(page_of(rows, total)?)

@@ -28,6 +28,17 @@ storage_test! {
         assert!(oebobo.body.contains("Selendang tenun ikat Amarasi"), "{}", oebobo.body);
         assert!(!oebobo.body.contains("Se'i babi asap") && !oebobo.body.contains("Se&#x27;i babi asap"));
         assert!(oebobo.body.contains("<option value=\"oebobo\" selected"), "{}", oebobo.body);
+
+        // The next page continues after the last row shown (keyset), and shows new products.
+        let first = app.get("/cari?urut=murah", &[]).await;
+        let next = first.body.split("href=\"").find(|h| h.contains("setelah=")).expect("a next link with a cursor");
+        let next = next.split('"').next().expect("href").replace("&amp;", "&");
+        let second = app.get(&next, &[]).await;
+        assert_eq!(second.status, StatusCode::OK);
+        let first_names: Vec<&str> = first.body.split("class=\"product-name\">").skip(1).filter_map(|s| s.split('<').next()).collect();
+        let second_names: Vec<&str> = second.body.split("class=\"product-name\">").skip(1).filter_map(|s| s.split('<').next()).collect();
+        assert_eq!(first_names.len(), 24);
+        assert!(!second_names.is_empty() && second_names.iter().all(|n| !first_names.contains(n)), "{second_names:?}");
     }
 
     async fn robots_and_the_sitemap_name_only_public_pages(test_db: TestDb) {
