@@ -151,6 +151,17 @@ pub(crate) fn to_view(product: backend::listings::Product) -> ProductView {
     }
 }
 
+/// Every category as (slug, name in the visitor's language), in display order.
+#[cfg(feature = "ssr")]
+async fn category_options(db: &backend::Database) -> Result<Vec<(String, String)>, backend::Error> {
+    let english = crate::i18n::current_locale() == domain::Locale::En;
+    Ok(backend::listings::categories(db)
+        .await?
+        .into_iter()
+        .map(|c| (c.slug, if english { c.name_en } else { c.name_id }))
+        .collect())
+}
+
 #[cfg(feature = "ssr")]
 async fn with_photos(
     db: &backend::Database,
@@ -250,12 +261,7 @@ pub async fn load_search(params: SearchParams) -> Result<SearchResults, AppError
         .filter(|_| more)
         .and_then(|last| query.cursor_of(last))
         .map(|(value, id)| format!("{value}.{id}"));
-    let english = crate::i18n::current_locale() == domain::Locale::En;
-    let categories = backend::listings::categories(&state.db)
-        .await?
-        .into_iter()
-        .map(|c| (c.slug, if english { c.name_en } else { c.name_id }))
-        .collect();
+    let categories = category_options(&state.db).await?;
     let kecamatan = backend::reference::list_kecamatan(&state.db)
         .await?
         .into_iter()
@@ -304,12 +310,7 @@ pub async fn load_newest() -> Result<Vec<ProductView>, AppError> {
 pub async fn load_categories() -> Result<Vec<(String, String)>, AppError> {
     crate::auth::require(domain::Access::Public)?;
     let state = expect_context::<backend::AppState>();
-    let english = crate::i18n::current_locale() == domain::Locale::En;
-    Ok(backend::listings::categories(&state.db)
-        .await?
-        .into_iter()
-        .map(|c| (c.slug, if english { c.name_en } else { c.name_id }))
-        .collect())
+    Ok(category_options(&state.db).await?)
 }
 
 /// A vendor's own products and the categories to choose from.
@@ -338,12 +339,7 @@ pub async fn load_own_products() -> Result<OwnProducts, AppError> {
         Err(backend::listings::ListingError::Backend(error)) => return Err(error.into()),
         Err(_) => return Err(AppError::Internal.with_status()),
     };
-    let english = crate::i18n::current_locale() == domain::Locale::En;
-    let categories = backend::listings::categories(&state.db)
-        .await?
-        .into_iter()
-        .map(|c| (c.slug, if english { c.name_en } else { c.name_id }))
-        .collect();
+    let categories = category_options(&state.db).await?;
     let mut views = Vec::with_capacity(products.len());
     for product in products {
         views.push(with_photos(&state.db, to_view(product)).await?);

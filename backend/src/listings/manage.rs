@@ -4,7 +4,7 @@
 use domain::listing::{Availability, Unit};
 use domain::Rupiah;
 
-use super::photos::{delete_photo_rows, insert_photos, NewPhoto};
+use super::photos::{delete_photo_rows, insert_photos, own_product, NewPhoto};
 use super::search::reindex;
 use super::{into_products, Product, ProductId, ProductRow, SELECT};
 use crate::accounts::AccountId;
@@ -216,16 +216,7 @@ pub async fn delete_product(
 ) -> Result<Vec<PhotoKey>, ListingError> {
     let vendor = vendor_of(db, account).await?;
     let mut tx = db.begin_write().await?;
-    let owned: Option<i64> = with_tx!(&mut tx, |conn| sqlx::query_scalar(
-        "select product_id from product where product_id = $1 and application_id = $2"
-    )
-    .bind(id.0)
-    .bind(vendor)
-    .fetch_optional(&mut **conn)
-    .await)?;
-    if owned.is_none() {
-        return Err(ListingError::NotFound);
-    }
+    own_product(&mut tx, vendor, id).await?;
     let photos = delete_photo_rows(&mut tx, id).await?;
     let rows = with_tx!(&mut tx, |conn| sqlx::query(
         "delete from product where product_id = $1 and application_id = $2"

@@ -91,7 +91,7 @@ pub(super) async fn insert_photos(
 }
 
 /// Checks inside `tx` that the product is the vendor's own.
-async fn own_product(
+pub(super) async fn own_product(
     tx: &mut WriteTx,
     vendor: i64,
     product: ProductId,
