@@ -6,6 +6,11 @@ use clap::{Parser, Subcommand};
 use server::config::Config;
 use server::{startup, telemetry};
 
+/// Rendering a page allocates many small strings; glibc's allocator took about a sixth of the
+/// server's CPU under load (perf, 32 connections), mimalloc much less.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Pasar Purna: the City of Kupang's market platform for returned migrant workers.
 ///
 /// Configuration comes from environment variables (and ./.env); see the README.
