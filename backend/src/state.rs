@@ -23,6 +23,8 @@ pub struct AppState {
     pub login_limits: LoginLimits,
     /// Keys that encrypt NIKs and make their duplicate-finding hash.
     pub personal_data: PersonalDataKeys,
+    /// Listing answers kept while the catalogue is unchanged (shared by clones).
+    pub catalogue: crate::listings::CatalogueCache,
 }
 
 impl AppState {

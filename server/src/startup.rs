@@ -66,6 +66,7 @@ pub fn server_state(config: &Config, db: Database) -> Result<ServerState, Config
             hasher: backend::accounts::PasswordHasher::new(config.hashing_workers),
             login_limits: backend::throttle::LoginLimits::default(),
             personal_data: config.personal_data.clone(),
+            catalogue: backend::listings::CatalogueCache::default(),
         },
         trusted_proxy: config.trusted_proxy,
         mailer: config.mail.as_ref().and_then(|mail| {

@@ -2,6 +2,7 @@
 //! queries here, never in templates: a product is public only while it is visible and its
 //! vendor's application is approved and not erased.
 
+mod cache;
 mod categories;
 mod manage;
 mod photos;
@@ -11,6 +12,7 @@ mod search;
 use domain::listing::{Availability, Unit};
 use domain::Rupiah;
 
+pub use cache::{catalogue_version, CacheStats, CatalogueCache, SearchAnswer};
 pub use categories::{category_rows, save_category, CategoryRow};
 pub use manage::{
     active_vendor, create_product, delete_product, own_products, set_visible, update_product,

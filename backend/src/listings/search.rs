@@ -18,7 +18,7 @@ pub const SEARCH_PAGE_SIZE: u32 = 24;
 pub const SEARCH_COUNT_CAP: i64 = 1000;
 
 /// Result order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum SearchSort {
     /// Best match first (newest when nothing was typed).
     #[default]
@@ -32,7 +32,7 @@ pub enum SearchSort {
 }
 
 /// A search with its filters.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct SearchQuery {
     /// Words typed.
     pub text: String,
