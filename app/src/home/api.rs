@@ -21,13 +21,14 @@ pub struct KecamatanCard {
 /// Access: public (reference data, nothing personal).
 #[server(prefix = "/api", endpoint = "home/kecamatan")]
 pub async fn list_kecamatan() -> Result<Vec<KecamatanCard>, AppError> {
+    crate::auth::require(domain::Access::Public)?;
     let state = expect_context::<backend::AppState>();
-    let rows = backend::reference::list_kecamatan(&state.db).await?;
+    let rows = state.catalogue.kecamatan(&state.db).await?;
     Ok(rows
-        .into_iter()
+        .iter()
         .map(|row| KecamatanCard {
-            slug: row.slug,
-            name: row.name,
+            slug: row.slug.clone(),
+            name: row.name.clone(),
             kelurahan_count: row.kelurahan_count,
         })
         .collect())

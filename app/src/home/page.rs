@@ -6,7 +6,7 @@ use leptos_meta::{Meta, Title};
 use super::api::{list_kecamatan, KecamatanCard};
 use crate::error::ErrorPage;
 use crate::i18n::{current_locale, t, t_args};
-use crate::products::api::{load_categories, load_newest, ProductView};
+use crate::products::api::{load_categories, load_newest, ProductCardView};
 use crate::products::ProductGrid;
 
 /// `/`: the page a shopper lands on from a shared link, and a vendor's way in.
@@ -39,7 +39,7 @@ pub fn HomePage() -> impl IntoView {
 #[component]
 fn HomeContent(
     kecamatan: Vec<KecamatanCard>,
-    newest: Vec<ProductView>,
+    newest: Vec<ProductCardView>,
     categories: Vec<(String, String)>,
 ) -> impl IntoView {
     view! {

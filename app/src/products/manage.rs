@@ -61,7 +61,7 @@ fn OwnProductList(products: Vec<ProductView>) -> impl IntoView {
             <ul class="user-list">
                 {products.into_iter().map(|p| {
                     let id = p.id;
-                    let availability = availability_label(&p);
+                    let availability = availability_label(&p.availability, p.lead_days);
                     view! {
                         <li>
                             <a href=format!("/lapak/produk/{id}")>{p.name}</a>

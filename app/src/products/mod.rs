@@ -10,7 +10,7 @@ pub use page::ProductPage;
 use leptos::prelude::*;
 
 use crate::i18n::{t, t_args};
-use api::ProductView;
+use api::ProductCardView;
 
 /// The unit's name ("per kg") in the visitor's language.
 #[must_use]
@@ -29,10 +29,10 @@ pub fn unit_label(unit: &str) -> String {
 
 /// The availability in words.
 #[must_use]
-pub fn availability_label(product: &ProductView) -> String {
-    match product.availability.as_str() {
+pub fn availability_label(availability: &str, lead_days: Option<i32>) -> String {
+    match availability {
         "preorder" => {
-            t_args("availability-preorder", &[("days", product.lead_days.unwrap_or(1).to_string())])
+            t_args("availability-preorder", &[("days", lead_days.unwrap_or(1).to_string())])
         }
         "sold_out" => t("availability-sold-out"),
         _ => t("availability-ready"),
@@ -42,8 +42,8 @@ pub fn availability_label(product: &ProductView) -> String {
 /// A product in a list: cover, name, price, vendor, availability; the whole card is one link.
 /// Covers are lazy: on a phone only the first row is on screen, and every byte costs on 3G.
 #[component]
-pub fn ProductCard(product: ProductView) -> impl IntoView {
-    let availability = availability_label(&product);
+pub fn ProductCard(product: ProductCardView) -> impl IntoView {
+    let availability = availability_label(&product.availability, product.lead_days);
     let cover = product.cover.map(|photo| {
         view! {
             <img
@@ -74,7 +74,7 @@ pub fn ProductCard(product: ProductView) -> impl IntoView {
 
 /// A grid of product cards.
 #[component]
-pub fn ProductGrid(products: Vec<ProductView>) -> impl IntoView {
+pub fn ProductGrid(products: Vec<ProductCardView>) -> impl IntoView {
     view! {
         <ul class="product-grid">
             {products.into_iter().map(|product| view! { <ProductCard product /> }).collect_view()}

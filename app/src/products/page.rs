@@ -33,7 +33,7 @@ pub fn ProductPage() -> impl IntoView {
 
 #[component]
 fn Product(product: ProductView) -> impl IntoView {
-    let availability = availability_label(&product);
+    let availability = availability_label(&product.availability, product.lead_days);
     let summary: String = product.description.chars().take(160).collect();
     let origin = use_context::<crate::PublicOrigin>().map(|o| o.0).unwrap_or_default();
     let canonical = format!("{origin}/produk/{}", product.id);

@@ -115,7 +115,7 @@ fn Profile(profile: VendorProfile) -> impl IntoView {
 }
 
 #[component]
-fn VendorProducts(products: Vec<crate::products::api::ProductView>) -> impl IntoView {
+fn VendorProducts(products: Vec<crate::products::api::ProductCardView>) -> impl IntoView {
     (!products.is_empty()).then(|| {
         view! {
             <section class="card" aria-labelledby="profile-products-title">
