@@ -45,6 +45,25 @@ macro_rules! storage_test {
     )+};
 }
 
+/// The account and application of the demo vendor with public slug `slug` (after
+/// `demo::seed_demo`).
+///
+/// # Panics
+/// When there is no such vendor.
+pub async fn demo_vendor(
+    db: &Database,
+    slug: &str,
+) -> (crate::accounts::AccountId, crate::vendors::ApplicationId) {
+    let (account, application): (i64, i64) = crate::with_pool!(db, |pool| sqlx::query_as(
+        "select account_id, application_id from vendor_application where public_slug = $1"
+    )
+    .bind(slug)
+    .fetch_one(pool)
+    .await)
+    .expect("demo vendor");
+    (crate::accounts::AccountId(account), crate::vendors::ApplicationId(application))
+}
+
 /// The keys tests encrypt personal data with (fixed, insecure: tests only).
 #[must_use]
 pub fn keys() -> crate::vendors::crypto::PersonalDataKeys {

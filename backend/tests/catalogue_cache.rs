@@ -3,7 +3,7 @@
 
 use backend::accounts::AccountId;
 use backend::listings::{self, catalogue_version, CatalogueCache, ProductDraft, SearchQuery};
-use backend::vendors::{self, ApplicationId};
+use backend::vendors;
 use backend::{demo, storage_test, testing, with_pool};
 use domain::application::Transition;
 use domain::listing::{Availability, Unit};
@@ -24,17 +24,6 @@ fn draft(name: &str) -> ProductDraft {
 
 fn search(text: &str) -> SearchQuery {
     SearchQuery { text: text.to_owned(), ..SearchQuery::default() }
-}
-
-async fn vendor(db: &backend::Database, slug: &str) -> (AccountId, ApplicationId) {
-    let (account, application): (i64, i64) = with_pool!(db, |pool| sqlx::query_as(
-        "select account_id, application_id from vendor_application where public_slug = $1"
-    )
-    .bind(slug)
-    .fetch_one(pool)
-    .await)
-    .expect("demo vendor");
-    (AccountId(account), ApplicationId(application))
 }
 
 async fn admin(db: &backend::Database) -> AccountId {
@@ -70,7 +59,7 @@ storage_test! {
     async fn every_write_a_shopper_could_see_is_seen_at_once(test: TestDb) {
         demo::seed_demo(&test.db, &testing::keys()).await.expect("seed");
         let cache = CatalogueCache::default();
-        let (yuli, application) = vendor(&test.db, "demo-1").await;
+        let (yuli, application) = testing::demo_vendor(&test.db, "demo-1").await;
         assert_eq!(zebras(&cache, &test.db).await, 0);
 
         let id = listings::create_product(&test.db, yuli, &draft("Selendang zebra"), &[], NOW).await.expect("create");
@@ -112,7 +101,7 @@ storage_test! {
 
     async fn only_what_shoppers_see_moves_the_version(test: TestDb) {
         demo::seed_demo(&test.db, &testing::keys()).await.expect("seed");
-        let (_, application) = vendor(&test.db, "demo-1").await;
+        let (_, application) = testing::demo_vendor(&test.db, "demo-1").await;
         let version = || async { catalogue_version(&test.db).await.expect("version") };
         let set = |column: &'static str| {
             let db = test.db.clone();

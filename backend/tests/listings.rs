@@ -3,7 +3,7 @@
 
 use backend::accounts::AccountId;
 use backend::listings::{self, ListingError, ProductDraft, ProductId, SearchQuery, SearchSort};
-use backend::vendors::{self, ApplicationId};
+use backend::vendors;
 use backend::{demo, storage_test, testing, with_pool};
 use domain::application::Transition;
 use domain::listing::{Availability, Unit};
@@ -22,18 +22,6 @@ fn draft(name: &str, price: i64) -> ProductDraft {
     }
 }
 
-/// The account of the demo vendor with public slug `slug`.
-async fn vendor_account(db: &backend::Database, slug: &str) -> (AccountId, ApplicationId) {
-    let (account, application): (i64, i64) = with_pool!(db, |pool| sqlx::query_as(
-        "select account_id, application_id from vendor_application where public_slug = $1"
-    )
-    .bind(slug)
-    .fetch_one(pool)
-    .await)
-    .expect("demo vendor");
-    (AccountId(account), ApplicationId(application))
-}
-
 fn search(text: &str) -> SearchQuery {
     SearchQuery { text: text.to_owned(), ..SearchQuery::default() }
 }
@@ -41,8 +29,8 @@ fn search(text: &str) -> SearchQuery {
 storage_test! {
     async fn a_vendor_changes_only_their_own_products(test: TestDb) {
         demo::seed_demo(&test.db, &testing::keys()).await.expect("seed");
-        let (yuli, _) = vendor_account(&test.db, "demo-1").await;
-        let (ferdi, _) = vendor_account(&test.db, "demo-2").await;
+        let (yuli, _) = testing::demo_vendor(&test.db, "demo-1").await;
+        let (ferdi, _) = testing::demo_vendor(&test.db, "demo-2").await;
         let id = listings::create_product(&test.db, yuli, &draft("Selendang baru", 200_000), &[], NOW).await.expect("create");
 
         let foreign_edit = listings::update_product(&test.db, ferdi, id, &draft("Dicuri", 1_000), NOW).await;
@@ -71,7 +59,7 @@ storage_test! {
 
     async fn hidden_products_and_suspended_vendors_disappear_everywhere(test: TestDb) {
         demo::seed_demo(&test.db, &testing::keys()).await.expect("seed");
-        let (yuli, application) = vendor_account(&test.db, "demo-1").await;
+        let (yuli, application) = testing::demo_vendor(&test.db, "demo-1").await;
         let id = listings::create_product(&test.db, yuli, &draft("Selendang zebra", 200_000), &[], NOW).await.expect("create");
         assert_eq!(listings::search_products(&test.db, &search("zebra")).await.expect("search").1, 1);
 
@@ -162,7 +150,7 @@ storage_test! {
 
     async fn deleting_a_product_removes_it_from_search(test: TestDb) {
         demo::seed_demo(&test.db, &testing::keys()).await.expect("seed");
-        let (yuli, _) = vendor_account(&test.db, "demo-1").await;
+        let (yuli, _) = testing::demo_vendor(&test.db, "demo-1").await;
         let id = listings::create_product(&test.db, yuli, &draft("Kain unikorn", 90_000), &[], NOW).await.expect("create");
         listings::delete_product(&test.db, yuli, id).await.expect("delete");
         assert_eq!(listings::search_products(&test.db, &search("unikorn")).await.expect("search").1, 0);

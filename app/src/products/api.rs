@@ -140,13 +140,14 @@ pub(crate) fn to_card(product: &backend::listings::Product) -> ProductCardView {
         },
         vendor_name: product.vendor_name.clone(),
         vendor_area: product.vendor_area.clone(),
-        cover: product.cover.as_ref().map(|c| PhotoView {
-            id: 0,
-            key: c.key.clone(),
-            width: c.width,
-            height: c.height,
-        }),
+        cover: product.cover.as_ref().map(cover_view),
     }
+}
+
+/// A product's cover as a photo view (no row id: lists never edit photos).
+#[cfg(feature = "ssr")]
+fn cover_view(cover: &backend::listings::Cover) -> PhotoView {
+    PhotoView { id: 0, key: cover.key.clone(), width: cover.width, height: cover.height }
 }
 
 #[cfg(feature = "ssr")]
@@ -190,12 +191,7 @@ pub(crate) fn to_view(product: backend::listings::Product) -> ProductView {
         vendor_name: product.vendor_name,
         vendor_slug: product.vendor_slug,
         vendor_area: product.vendor_area,
-        cover: product.cover.map(|c| PhotoView {
-            id: 0,
-            key: c.key,
-            width: c.width,
-            height: c.height,
-        }),
+        cover: product.cover.as_ref().map(cover_view),
         photos: Vec::new(),
     }
 }

@@ -122,14 +122,7 @@ impl CatalogueCache {
     /// # Errors
     /// When the database fails.
     pub async fn categories(&self, db: &Database) -> Result<Arc<Vec<Category>>, Error> {
-        let version = self.current_version(db).await?;
-        let known = lock(&self.inner.categories).clone();
-        if let Some(list) = self.fresh(known, version) {
-            return Ok(list);
-        }
-        let list = Arc::new(categories(db).await?);
-        *lock(&self.inner.categories) = Some(Versioned { version, value: Arc::clone(&list) });
-        Ok(list)
+        self.whole_list(db, &self.inner.categories, categories(db)).await
     }
 
     /// Every kecamatan with its kelurahan count (see [`list_kecamatan`]).
@@ -137,13 +130,23 @@ impl CatalogueCache {
     /// # Errors
     /// When the database fails.
     pub async fn kecamatan(&self, db: &Database) -> Result<Arc<Vec<KecamatanSummary>>, Error> {
+        self.whole_list(db, &self.inner.kecamatan, list_kecamatan(db)).await
+    }
+
+    /// A short list kept whole in `slot`; `load` (not started unless needed) reads it afresh.
+    async fn whole_list<T>(
+        &self,
+        db: &Database,
+        slot: &Mutex<Option<Versioned<T>>>,
+        load: impl std::future::Future<Output = Result<T, Error>>,
+    ) -> Result<Arc<T>, Error> {
         let version = self.current_version(db).await?;
-        let known = lock(&self.inner.kecamatan).clone();
+        let known = lock(slot).clone();
         if let Some(list) = self.fresh(known, version) {
             return Ok(list);
         }
-        let list = Arc::new(list_kecamatan(db).await?);
-        *lock(&self.inner.kecamatan) = Some(Versioned { version, value: Arc::clone(&list) });
+        let list = Arc::new(load.await?);
+        *lock(slot) = Some(Versioned { version, value: Arc::clone(&list) });
         Ok(list)
     }
 
