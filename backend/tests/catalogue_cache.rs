@@ -56,6 +56,17 @@ storage_test! {
         assert_eq!(cache.stats().misses, 2);
     }
 
+    async fn a_listing_page_reads_the_version_once(test: TestDb) {
+        demo::seed_demo(&test.db, &testing::keys()).await.expect("seed");
+        let cache = CatalogueCache::default();
+        let listing = cache.listing(&test.db, &search("tenun")).await.expect("listing");
+
+        assert!(!listing.answer.0.is_empty());
+        assert_eq!(listing.categories.len(), 8);
+        assert_eq!(listing.kecamatan.len(), 6);
+        assert_eq!(cache.stats().version_reads, 1, "search, categories and kecamatan share one");
+    }
+
     async fn every_write_a_shopper_could_see_is_seen_at_once(test: TestDb) {
         demo::seed_demo(&test.db, &testing::keys()).await.expect("seed");
         let cache = CatalogueCache::default();

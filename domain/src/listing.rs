@@ -74,6 +74,15 @@ pub enum Availability {
 }
 
 impl Availability {
+    /// The pre-order lead time in days (`None` unless made to order).
+    #[must_use]
+    pub const fn lead_days(self) -> Option<i32> {
+        match self {
+            Availability::PreOrder(days) => Some(days),
+            _ => None,
+        }
+    }
+
     /// The stored kind (`ready`, `preorder`, `sold_out`).
     #[must_use]
     pub const fn kind(self) -> &'static str {

@@ -127,17 +127,13 @@ pub struct SearchResults {
 
 #[cfg(feature = "ssr")]
 pub(crate) fn to_card(product: &backend::listings::Product) -> ProductCardView {
-    use domain::listing::Availability;
     ProductCardView {
         id: product.id.0,
         name: product.name.clone(),
         price: product.price.to_string(),
         unit: product.unit.as_str().to_owned(),
         availability: product.availability.kind().to_owned(),
-        lead_days: match product.availability {
-            Availability::PreOrder(days) => Some(days),
-            _ => None,
-        },
+        lead_days: product.availability.lead_days(),
         vendor_name: product.vendor_name.clone(),
         vendor_area: product.vendor_area.clone(),
         cover: product.cover.as_ref().map(cover_view),
@@ -152,7 +148,6 @@ fn cover_view(cover: &backend::listings::Cover) -> PhotoView {
 
 #[cfg(feature = "ssr")]
 pub(crate) fn to_view(product: backend::listings::Product) -> ProductView {
-    use domain::listing::Availability;
     let english = crate::i18n::current_locale() == domain::Locale::En;
     let path = format!("/produk/{}", product.id.0);
     let origin = use_context::<crate::PublicOrigin>().map(|o| o.0).unwrap_or_default();
@@ -177,10 +172,7 @@ pub(crate) fn to_view(product: backend::listings::Product) -> ProductView {
         price: product.price.to_string(),
         unit: product.unit.as_str().to_owned(),
         availability: product.availability.kind().to_owned(),
-        lead_days: match product.availability {
-            Availability::PreOrder(days) => Some(days),
-            _ => None,
-        },
+        lead_days: product.availability.lead_days(),
         visible: product.visible,
         category: (
             product.category_slug,
@@ -201,14 +193,17 @@ pub(crate) fn to_view(product: backend::listings::Product) -> ProductView {
 async fn category_options(
     state: &backend::AppState,
 ) -> Result<Vec<(String, String)>, backend::Error> {
+    Ok(category_names(&state.catalogue.categories(&state.db).await?))
+}
+
+/// Categories as (slug, name in the visitor's language).
+#[cfg(feature = "ssr")]
+fn category_names(categories: &[backend::listings::Category]) -> Vec<(String, String)> {
     let english = crate::i18n::current_locale() == domain::Locale::En;
-    Ok(state
-        .catalogue
-        .categories(&state.db)
-        .await?
+    categories
         .iter()
         .map(|c| (c.slug.clone(), if english { c.name_en.clone() } else { c.name_id.clone() }))
-        .collect())
+        .collect()
 }
 
 #[cfg(feature = "ssr")]
@@ -304,21 +299,16 @@ pub async fn load_search(params: SearchParams) -> Result<SearchResults, AppError
             .split_once('.')
             .and_then(|(value, id)| Some((value.parse().ok()?, id.parse().ok()?))),
     };
-    let answer = state.catalogue.search(&state.db, &query).await?;
-    let (products, total, more) = (&answer.0, answer.1, answer.2);
+    // One catalogue version for the page, its filters' categories and kecamatan.
+    let listing = state.catalogue.listing(&state.db, &query).await?;
+    let (products, total, more) = (&listing.answer.0, listing.answer.1, listing.answer.2);
     let next_after = products
         .last()
         .filter(|_| more)
         .and_then(|last| query.cursor_of(last))
         .map(|(value, id)| format!("{value}.{id}"));
-    let categories = category_options(&state).await?;
-    let kecamatan = state
-        .catalogue
-        .kecamatan(&state.db)
-        .await?
-        .iter()
-        .map(|k| (k.slug.clone(), k.name.clone()))
-        .collect();
+    let categories = category_names(&listing.categories);
+    let kecamatan = listing.kecamatan.iter().map(|k| (k.slug.clone(), k.name.clone())).collect();
     Ok(SearchResults {
         products: products.iter().map(to_card).collect(),
         total,

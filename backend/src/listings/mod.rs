@@ -12,7 +12,7 @@ mod search;
 use domain::listing::{Availability, Unit};
 use domain::Rupiah;
 
-pub use cache::{catalogue_version, CacheStats, CatalogueCache, SearchAnswer};
+pub use cache::{catalogue_version, CacheStats, CatalogueCache, Listing, SearchAnswer};
 pub use categories::{category_rows, save_category, CategoryRow};
 pub use manage::{
     active_vendor, create_product, delete_product, own_products, set_visible, update_product,
