@@ -2,7 +2,10 @@
 //! vendors' visible products are public, and search finds partial words, ranked.
 
 use backend::accounts::AccountId;
-use backend::listings::{self, ListingError, ProductDraft, ProductId, SearchQuery, SearchSort};
+use backend::listings::{
+    self, ListingError, NewPhoto, PhotoChange, ProductDraft, ProductId, SearchQuery, SearchSort,
+};
+use backend::photos::PhotoKey;
 use backend::vendors;
 use backend::{demo, storage_test, testing, with_pool};
 use domain::application::Transition;
@@ -137,6 +140,103 @@ storage_test! {
         let ranked = search("tenun");
         let (rows, _, _) = listings::search_products(&test.db, &ranked).await.expect("ranked");
         assert!(ranked.cursor_of(&rows[0]).is_none());
+    }
+
+    async fn a_text_search_pages_through_every_match_once_in_every_order(test: TestDb) {
+        demo::seed_demo(&test.db, &testing::keys()).await.expect("seed");
+        let (yuli, _) = testing::demo_vendor(&test.db, "demo-1").await;
+        // 30 matches: more than a page, half of them drinks, prices 1,000..30,000.
+        for n in 1..=30_i64 {
+            let mut product = draft(&format!("Zebrakopi uji {n}"), n * 1_000);
+            if n % 2 == 0 {
+                product.category = "minuman".to_owned();
+            }
+            listings::create_product(&test.db, yuli, &product, &[], NOW + n).await.expect("create");
+        }
+        let text = "zebrak uj".to_owned();
+        for sort in [SearchSort::Relevance, SearchSort::Newest, SearchSort::PriceUp, SearchSort::PriceDown] {
+            let mut by_number = Vec::new();
+            let mut by_cursor = Vec::new();
+            let mut after = None;
+            for page in 0..2 {
+                let numbered = SearchQuery { text: text.clone(), sort, page, ..SearchQuery::default() };
+                let (rows, total, more) = listings::search_products(&test.db, &numbered).await.expect("numbered");
+                assert_eq!(total, 30, "{sort:?} page {page}: every match counted");
+                assert_eq!(more, page == 0, "{sort:?} page {page}: more");
+                by_number.extend(rows.iter().map(|p| (p.id, p.price, p.created_at)));
+                let keyed = SearchQuery { text: text.clone(), sort, page, after, ..SearchQuery::default() };
+                let (rows, _, _) = listings::search_products(&test.db, &keyed).await.expect("keyset");
+                by_cursor.extend(rows.iter().map(|p| (p.id, p.price, p.created_at)));
+                after = rows.last().and_then(|last| keyed.cursor_of(last));
+            }
+            let mut ids: Vec<ProductId> = by_number.iter().map(|row| row.0).collect();
+            ids.sort_by_key(|id| id.0);
+            ids.dedup();
+            assert_eq!(ids.len(), 30, "{sort:?}: every match exactly once");
+            assert_eq!(by_cursor, by_number, "{sort:?}: keyset and numbered pages agree");
+            let prices: Vec<i64> = by_number.iter().map(|row| row.1.amount()).collect();
+            let times: Vec<i64> = by_number.iter().map(|row| row.2).collect();
+            match sort {
+                SearchSort::PriceUp => assert!(prices.windows(2).all(|w| w[0] < w[1]), "{prices:?}"),
+                SearchSort::PriceDown => assert!(prices.windows(2).all(|w| w[0] > w[1]), "{prices:?}"),
+                SearchSort::Newest => assert!(times.windows(2).all(|w| w[0] > w[1]), "{times:?}"),
+                SearchSort::Relevance => {}
+            }
+        }
+
+        // Past the last page: no rows, and still the count.
+        let beyond = SearchQuery { text: text.clone(), page: 5, ..SearchQuery::default() };
+        assert_eq!(listings::search_products(&test.db, &beyond).await.expect("beyond").1, 30);
+        assert!(listings::search_products(&test.db, &beyond).await.expect("beyond").0.is_empty());
+
+        // Filters narrow the matches and the count alike.
+        let drinks = SearchQuery { text: text.clone(), category: Some("minuman".into()), ..SearchQuery::default() };
+        let (rows, total, _) = listings::search_products(&test.db, &drinks).await.expect("drinks");
+        assert_eq!((rows.len(), total), (15, 15));
+        assert!(rows.iter().all(|p| p.category_slug == "minuman"));
+        let cheap = SearchQuery { text: text.clone(), max_price: Some(Rupiah::new(5_000)), sort: SearchSort::PriceDown, ..SearchQuery::default() };
+        let (rows, total, _) = listings::search_products(&test.db, &cheap).await.expect("cheap");
+        assert_eq!(total, 5);
+        assert_eq!(rows.iter().map(|p| p.price.amount()).collect::<Vec<_>>(), [5_000, 4_000, 3_000, 2_000, 1_000]);
+        let area = with_pool!(&test.db, |pool| sqlx::query_scalar::<_, String>(
+            "select kc.slug from vendor_application a join kelurahan kl on kl.kelurahan_id = a.kelurahan_id
+             join kecamatan kc on kc.kecamatan_id = kl.kecamatan_id where a.public_slug = 'demo-1'"
+        )
+        .fetch_one(pool)
+        .await)
+        .expect("Yuli's kecamatan");
+        let here = SearchQuery { text: text.clone(), kecamatan: Some(area), ..SearchQuery::default() };
+        assert_eq!(listings::search_products(&test.db, &here).await.expect("here").1, 30);
+        let elsewhere = SearchQuery { text, kecamatan: Some("no-such-kecamatan".into()), ..SearchQuery::default() };
+        assert_eq!(listings::search_products(&test.db, &elsewhere).await.expect("elsewhere").1, 0);
+    }
+
+    async fn a_vendors_photos_come_in_one_go_in_order_and_only_theirs(test: TestDb) {
+        demo::seed_demo(&test.db, &testing::keys()).await.expect("seed");
+        let (yuli, _) = testing::demo_vendor(&test.db, "demo-1").await;
+        let (ferdi, _) = testing::demo_vendor(&test.db, "demo-2").await;
+        let photo = |n: u32| NewPhoto {
+            key: PhotoKey::parse(&format!("{n:032x}")).expect("key"),
+            width: 800,
+            height: 600,
+        };
+        let a = listings::create_product(&test.db, yuli, &draft("Foto A", 1_000), &[photo(1), photo(2)], NOW).await.expect("a");
+        let b = listings::create_product(&test.db, yuli, &draft("Foto B", 1_000), &[photo(3)], NOW).await.expect("b");
+        let f = listings::create_product(&test.db, ferdi, &draft("Foto F", 1_000), &[photo(4)], NOW).await.expect("f");
+        let second = listings::product_photos(&test.db, a).await.expect("photos")[1].photo_id;
+        listings::change_photo(&test.db, yuli, a, second, PhotoChange::MakeCover).await.expect("cover");
+
+        let own = listings::own_photos(&test.db, yuli).await.expect("own photos");
+        let keys = |id: ProductId| -> Vec<String> {
+            own.get(&id).map(|photos| photos.iter().map(|p| p.photo_key.clone()).collect()).unwrap_or_default()
+        };
+        assert_eq!(keys(a), [format!("{:032x}", 2), format!("{:032x}", 1)], "cover first");
+        assert_eq!(keys(b), [format!("{:032x}", 3)]);
+        assert!(keys(f).is_empty(), "never another vendor's");
+
+        // How many more photos fit, asked before an upload is read: only on one's own product.
+        assert_eq!(listings::photo_room(&test.db, yuli, a).await.expect("room"), 4);
+        assert!(matches!(listings::photo_room(&test.db, ferdi, a).await, Err(ListingError::NotFound)));
     }
 
     async fn sixty_demo_products_are_public(test: TestDb) {

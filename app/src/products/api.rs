@@ -209,10 +209,14 @@ fn category_names(categories: &[backend::listings::Category]) -> Vec<(String, St
 #[cfg(feature = "ssr")]
 async fn with_photos(
     db: &backend::Database,
-    mut view: ProductView,
+    view: ProductView,
 ) -> Result<ProductView, backend::Error> {
     let photos =
         backend::listings::product_photos(db, backend::listings::ProductId(view.id)).await?;
+    Ok(with_these_photos(view, photos))
+}
+
+fn with_these_photos(mut view: ProductView, photos: Vec<backend::listings::Photo>) -> ProductView {
     view.photos = photos
         .into_iter()
         .map(|p| PhotoView {
@@ -222,7 +226,7 @@ async fn with_photos(
             height: u32::try_from(p.height).unwrap_or(0),
         })
         .collect();
-    Ok(view)
+    view
 }
 
 /// A public product.
@@ -378,9 +382,13 @@ pub async fn load_own_products() -> Result<OwnProducts, AppError> {
         Err(_) => return Err(AppError::Internal.with_status()),
     };
     let categories = category_options(&state).await?;
-    let mut views = Vec::with_capacity(products.len());
-    for product in products {
-        views.push(with_photos(&state.db, to_view(product)).await?);
-    }
+    let mut photos = backend::listings::own_photos(&state.db, account).await?;
+    let views = products
+        .into_iter()
+        .map(|product| {
+            let own = photos.remove(&product.id).unwrap_or_default();
+            with_these_photos(to_view(product), own)
+        })
+        .collect();
     Ok(OwnProducts { vendor, products: views, categories })
 }

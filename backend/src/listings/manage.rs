@@ -60,15 +60,19 @@ impl From<sqlx::Error> for ListingError {
 }
 
 /// The account's approved application, if it is an active vendor.
-pub(super) async fn vendor_of(db: &Database, account: AccountId) -> Result<i64, ListingError> {
-    let id: Option<i64> = with_pool!(db, |pool| sqlx::query_scalar(
+async fn vendor_application(db: &Database, account: AccountId) -> Result<Option<i64>, Error> {
+    Ok(with_pool!(db, |pool| sqlx::query_scalar(
         "select application_id from vendor_application
          where account_id = $1 and status = 'approved' and erased_at is null"
     )
     .bind(account.0)
     .fetch_optional(pool)
-    .await)?;
-    id.ok_or(ListingError::NotAVendor)
+    .await)?)
+}
+
+/// The account's approved application, or [`ListingError::NotAVendor`].
+pub(super) async fn vendor_of(db: &Database, account: AccountId) -> Result<i64, ListingError> {
+    vendor_application(db, account).await?.ok_or(ListingError::NotAVendor)
 }
 
 /// Whether the account is an active vendor (checked before costly work like photo decoding).
@@ -77,6 +81,14 @@ pub(super) async fn vendor_of(db: &Database, account: AccountId) -> Result<i64, 
 /// [`ListingError::NotAVendor`] or a storage failure.
 pub async fn active_vendor(db: &Database, account: AccountId) -> Result<(), ListingError> {
     vendor_of(db, account).await.map(|_| ())
+}
+
+/// Whether the account runs an approved, active vendor's shop.
+///
+/// # Errors
+/// When the database fails.
+pub async fn is_active_vendor(db: &Database, account: AccountId) -> Result<bool, Error> {
+    Ok(vendor_application(db, account).await?.is_some())
 }
 
 fn lead_days(availability: Availability) -> Option<i64> {

@@ -15,10 +15,12 @@ use domain::Rupiah;
 pub use cache::{catalogue_version, CacheStats, CatalogueCache, Listing, SearchAnswer};
 pub use categories::{category_rows, save_category, CategoryRow};
 pub use manage::{
-    active_vendor, create_product, delete_product, own_products, set_visible, update_product,
-    ListingError, ProductDraft,
+    active_vendor, create_product, delete_product, is_active_vendor, own_products, set_visible,
+    update_product, ListingError, ProductDraft,
 };
-pub use photos::{add_photos, change_photo, product_photos, NewPhoto, Photo, PhotoChange};
+pub use photos::{
+    add_photos, change_photo, own_photos, photo_room, product_photos, NewPhoto, Photo, PhotoChange,
+};
 pub use read::{
     categories, newest_products, public_product, sitemap_entries, vendor_products, Category,
 };
@@ -120,19 +122,37 @@ struct ProductRow {
     cover_height: Option<i64>,
 }
 
-/// Columns every product query selects, from `product p` joined with its category `c`, its
-/// vendor `a` and the vendor's kelurahan/kecamatan.
-const SELECT: &str = "select p.product_id, p.name, p.description, p.price, p.unit, p.availability,
+/// The columns every product query selects, from `product p` joined by [`PRODUCT_JOINS`].
+macro_rules! product_columns {
+    () => {
+        "select p.product_id, p.name, p.description, p.price, p.unit, p.availability,
         p.lead_days, p.visible, c.slug as category_slug, c.name_id as category_name_id,
         c.name_en as category_name_en, a.business_name as vendor_name, a.public_slug as vendor_slug,
         a.whatsapp as vendor_whatsapp, kc.name as vendor_area, p.created_at,
-        cv.photo_key as cover_key, cv.width as cover_width, cv.height as cover_height
-    from product p
-    left join product_photo cv on cv.product_id = p.product_id and cv.position = 0
+        cv.photo_key as cover_key, cv.width as cover_width, cv.height as cover_height"
+    };
+}
+
+/// What the columns need besides `product p`: its cover `cv`, its category `c`, its vendor `a`
+/// and the vendor's kelurahan `kl` and kecamatan `kc`.
+macro_rules! product_joins {
+    () => {
+        "left join product_photo cv on cv.product_id = p.product_id and cv.position = 0
     join product_category c on c.category_id = p.category_id
     join vendor_application a on a.application_id = p.application_id
     left join kelurahan kl on kl.kelurahan_id = a.kelurahan_id
-    left join kecamatan kc on kc.kecamatan_id = kl.kecamatan_id";
+    left join kecamatan kc on kc.kecamatan_id = kl.kecamatan_id"
+    };
+}
+
+/// Columns every product query selects.
+const COLUMNS: &str = product_columns!();
+
+/// The joins behind [`COLUMNS`], after `from product p`.
+const PRODUCT_JOINS: &str = product_joins!();
+
+/// A whole product query up to its `where`.
+const SELECT: &str = concat!(product_columns!(), "\n    from product p\n    ", product_joins!());
 
 /// The condition that makes a product public. `coalesce` keeps SQLite from driving the query
 /// from the status index of the (small) vendor table and then sorting every product: without

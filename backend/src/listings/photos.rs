@@ -2,6 +2,8 @@
 //! themselves are in [`crate::photos::PhotoStore`]; callers save files before calling in here
 //! and hand back the keys these functions return to [`crate::photos::PhotoStore::forget`].
 
+use std::collections::HashMap;
+
 use domain::listing::limits;
 
 use super::manage::{vendor_of, ListingError};
@@ -56,6 +58,40 @@ pub async fn product_photos(db: &Database, id: ProductId) -> Result<Vec<Photo>, 
     .await)?)
 }
 
+/// A photo with the product it belongs to.
+#[derive(sqlx::FromRow)]
+struct ProductPhotoRow {
+    product_id: i64,
+    #[sqlx(flatten)]
+    photo: Photo,
+}
+
+/// The photos of every one of the account's products, each product's in order (one query for
+/// the vendor's whole shop, instead of one per product).
+///
+/// # Errors
+/// When the database fails.
+pub async fn own_photos(
+    db: &Database,
+    account: AccountId,
+) -> Result<HashMap<ProductId, Vec<Photo>>, crate::Error> {
+    let rows: Vec<ProductPhotoRow> = with_pool!(db, |pool| sqlx::query_as(
+        "select f.product_id, f.photo_id, f.photo_key, f.width, f.height
+         from product_photo f join product p on p.product_id = f.product_id
+         join vendor_application a on a.application_id = p.application_id
+         where a.account_id = $1 and a.status = 'approved' and a.erased_at is null
+         order by f.product_id, f.position, f.photo_id"
+    )
+    .bind(account.0)
+    .fetch_all(pool)
+    .await)?;
+    let mut photos: HashMap<ProductId, Vec<Photo>> = HashMap::new();
+    for row in rows {
+        photos.entry(ProductId(row.product_id)).or_default().push(row.photo);
+    }
+    Ok(photos)
+}
+
 /// Appends photos after the existing ones, inside the caller's transaction.
 pub(super) async fn insert_photos(
     tx: &mut WriteTx,
@@ -104,6 +140,30 @@ pub(super) async fn own_product(
     .fetch_optional(&mut **conn)
     .await)?;
     found.map(|_| ()).ok_or(ListingError::NotFound)
+}
+
+/// How many more photos one of the account's own products can take. Asked before an upload
+/// is read, so that nobody but the product's vendor gets the server's memory and CPU.
+///
+/// # Errors
+/// [`ListingError::NotAVendor`], [`ListingError::NotFound`] (not their product), or a
+/// storage failure.
+pub async fn photo_room(
+    db: &Database,
+    account: AccountId,
+    product: ProductId,
+) -> Result<usize, ListingError> {
+    let vendor = vendor_of(db, account).await?;
+    let photos: Option<i64> = with_pool!(db, |pool| sqlx::query_scalar(
+        "select (select count(*) from product_photo f where f.product_id = p.product_id)
+         from product p where p.product_id = $1 and p.application_id = $2"
+    )
+    .bind(product.0)
+    .bind(vendor)
+    .fetch_optional(pool)
+    .await)?;
+    let photos = photos.ok_or(ListingError::NotFound)?;
+    Ok(limits::PHOTOS.saturating_sub(usize::try_from(photos).unwrap_or(usize::MAX)))
 }
 
 /// Adds photos to one of the vendor's products, refusing the lot if they would pass six.
