@@ -13,6 +13,7 @@ pub mod routes;
 pub mod security;
 pub mod startup;
 pub mod telemetry;
+pub mod upload_budget;
 
 pub use config::Config;
 pub use router::{router, ServerState};

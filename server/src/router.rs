@@ -43,6 +43,8 @@ pub struct ServerState {
     pub mailer: Option<crate::mail::Mailer>,
     /// Server-side sessions in the database.
     pub session_layer: tower_sessions::SessionManagerLayer<crate::auth::DbSessionStore>,
+    /// Bytes of uploaded forms held in memory at once, across requests.
+    pub uploads: crate::upload_budget::UploadBudget,
 }
 
 /// The form handlers, each with its declared access level (pages and server fns are declared
@@ -145,7 +147,7 @@ pub fn router(state: ServerState) -> Router {
         .route(
             "/pengajuan/{step}",
             post(apply::save_step)
-                .layer(axum::extract::DefaultBodyLimit::max(backend::media::MAX_UPLOAD_BYTES + 64 * 1024)),
+                .layer(axum::extract::DefaultBodyLimit::max(apply::MAX_STEP_FORM_BYTES)),
         )
         .route("/notifikasi/dibaca", post(apply::notifications_read))
         .route("/admin/pengajuan/{id}/keputusan", post(review::decide))

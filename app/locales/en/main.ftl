@@ -109,6 +109,7 @@ form-fix-fields = Some fields need fixing. See the message under each one.
 form-error-unavailable = We cannot save right now. What you typed is kept; please try again in a moment.
 
 ## Roles
+role-vendor = Vendor
 role-shopper = Shopper
 role-admin = Admin
 role-super-admin = Super-admin

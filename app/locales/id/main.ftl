@@ -109,6 +109,7 @@ form-fix-fields = Ada isian yang perlu diperbaiki. Lihat pesan di bawah setiap k
 form-error-unavailable = Kami tidak dapat menyimpan saat ini. Isian Anda tidak hilang; silakan coba lagi sebentar lagi.
 
 ## Peran
+role-vendor = Pelapak
 role-shopper = Pembeli
 role-admin = Admin
 role-super-admin = Super-admin

@@ -23,6 +23,8 @@ pub struct AccountOverview {
     pub login: String,
     /// Role.
     pub role: domain::Role,
+    /// Whether the account runs an approved vendor's shop.
+    pub vendor: bool,
     /// Live sessions, most recent first.
     pub sessions: Vec<SessionRow>,
 }
@@ -36,16 +38,19 @@ pub async fn load_account_overview() -> Result<AccountOverview, AppError> {
     let state = expect_context::<backend::AppState>();
     let current = use_context::<http::request::Parts>()
         .and_then(|parts| parts.extensions.get::<backend::sessions::SessionKey>().cloned());
+    let account = backend::accounts::AccountId(viewer.account_id);
     let sessions = backend::sessions::list_for_account(
         &state.db,
-        backend::accounts::AccountId(viewer.account_id),
+        account,
         current.as_ref(),
         backend::unix_now(),
     )
     .await?;
+    let vendor = backend::listings::is_active_vendor(&state.db, account).await?;
     Ok(AccountOverview {
         login: viewer.login,
         role: viewer.role,
+        vendor,
         sessions: sessions
             .into_iter()
             .map(|s| SessionRow {

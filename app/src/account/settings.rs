@@ -43,15 +43,28 @@ fn AccountContent(overview: AccountOverview) -> impl IntoView {
                 <dt>{t("account-login")}</dt>
                 <dd>{overview.login}</dd>
                 <dt>{t("account-role")}</dt>
-                <dd>{role_label(overview.role)}</dd>
+                <dd>
+                    {if overview.vendor && overview.role == domain::Role::Shopper {
+                        t("role-vendor")
+                    } else {
+                        role_label(overview.role)
+                    }}
+                </dd>
             </dl>
             <p class="hero-actions">
-                <a class="button secondary" href="/pengajuan">
-                    {t("layout-apply")}
-                </a>
-                <a class="button secondary" href="/lapak">
-                    {t("layout-shop")}
-                </a>
+                {if overview.vendor {
+                    view! {
+                        <a class="button secondary" href="/lapak">
+                            {t("layout-shop")}
+                        </a>
+                    }
+                } else {
+                    view! {
+                        <a class="button secondary" href="/pengajuan">
+                            {t("layout-apply")}
+                        </a>
+                    }
+                }}
                 {is_staff
                     .then(|| {
                         view! {

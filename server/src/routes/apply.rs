@@ -21,6 +21,9 @@ use crate::form_data::{FormData, FormDataError};
 use crate::pages::{render_with_feedback, see_other};
 use crate::ServerState;
 
+/// The largest body of an application step: one photo at the limit, and the text fields.
+pub const MAX_STEP_FORM_BYTES: usize = media::MAX_UPLOAD_BYTES + 64 * 1024;
+
 /// A refusal, ready to render.
 type Refusal = (FormFeedback, StatusCode);
 
@@ -99,6 +102,7 @@ pub async fn save_step(
     let Some(&(path, form, _)) = app::apply::STEPS.iter().find(|(p, _, _)| *p == step) else {
         return StatusCode::NOT_FOUND.into_response();
     };
+    let _reserved = state.uploads.reserve(&parts.headers, MAX_STEP_FORM_BYTES).await;
     let data = match FormData::read(&parts, body, media::MAX_UPLOAD_BYTES).await {
         Ok(data) => data,
         Err(FormDataError::TooLarge(typed)) => {

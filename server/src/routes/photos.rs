@@ -150,6 +150,18 @@ pub async fn add(
         Err(refused) => return refused.into_response(),
     };
     let account = AccountId(viewer.account_id);
+    // Before the body is read: only the product's own vendor gets memory and CPU for photos.
+    let room = match listings::photo_room(&state.app.db, account, ProductId(id)).await {
+        Ok(room) => room,
+        Err(ListingError::NotFound | ListingError::NotAVendor) => {
+            return StatusCode::NOT_FOUND.into_response()
+        }
+        Err(error) => {
+            tracing::error!(error = ?error, "could not count a product's photos");
+            return StatusCode::SERVICE_UNAVAILABLE.into_response();
+        }
+    };
+    let _reserved = state.uploads.reserve(&parts.headers, MAX_PHOTO_FORM_BYTES).await;
     let mut data = match FormData::read(&parts, body, MAX_UPLOAD_BYTES).await {
         Ok(data) => data,
         Err(FormDataError::TooLarge(_)) => {
@@ -164,16 +176,7 @@ pub async fn add(
         let feedback = FormFeedback::for_form(PHOTO_FORM).error(PHOTO_FIELD, "photo-error-none");
         return refuse(&state, parts, id, feedback).await;
     }
-    let present = match listings::product_photos(&state.app.db, ProductId(id)).await {
-        Ok(photos) => photos.len(),
-        Err(error) => {
-            tracing::error!(error = ?error, "could not count a product's photos");
-            return StatusCode::SERVICE_UNAVAILABLE.into_response();
-        }
-    };
-    let processed = match accept_uploads(&state, uploads, limits::PHOTOS.saturating_sub(present))
-        .await
-    {
+    let processed = match accept_uploads(&state, uploads, room).await {
         Ok(processed) => processed,
         Err(refused) => {
             return refuse(&state, parts, id, refused.feedback(FormFeedback::for_form(PHOTO_FORM)))

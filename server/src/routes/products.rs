@@ -16,7 +16,10 @@ use domain::vendor::Checker;
 use domain::Access;
 use serde::Deserialize;
 
-use super::photos::{accept_uploads, forget, forget_keys, new_photos, UploadRefusal, PHOTO_FIELD};
+use super::photos::{
+    accept_uploads, forget, forget_keys, new_photos, UploadRefusal, MAX_PHOTO_FORM_BYTES,
+    PHOTO_FIELD,
+};
 use crate::authz::require_viewer;
 use crate::form_data::{FormData, FormDataError};
 use crate::pages::{render_with_feedback, see_other, storage_failure};
@@ -165,6 +168,12 @@ pub async fn create(State(state): State<ServerState>, parts: Parts, body: Body) 
     };
     let account = AccountId(viewer.account_id);
     let path = "/lapak/produk/baru";
+    // Before the body is read: only vendors get the server's memory and CPU for photos.
+    if let Err(error) = listings::active_vendor(&state.app.db, account).await {
+        let nothing_read = ProductForm::from_data(&FormData::default());
+        return listing_failure(&state, parts, path, &nothing_read, error).await;
+    }
+    let _reserved = state.uploads.reserve(&parts.headers, MAX_PHOTO_FORM_BYTES).await;
     let mut data = match FormData::read(&parts, body, backend::photos::MAX_UPLOAD_BYTES).await {
         Ok(data) => data,
         Err(FormDataError::TooLarge(partial)) => {
@@ -183,10 +192,6 @@ pub async fn create(State(state): State<ServerState>, parts: Parts, body: Body) 
             return refuse(&state, parts, path, feedback, StatusCode::UNPROCESSABLE_ENTITY).await;
         }
     };
-    // Before any photo is decoded: only vendors get the server's CPU.
-    if let Err(error) = listings::active_vendor(&state.app.db, account).await {
-        return listing_failure(&state, parts, path, &form, error).await;
-    }
     let uploads = data.take_files(PHOTO_FIELD);
     let processed = match accept_uploads(&state, uploads, limits::PHOTOS).await {
         Ok(processed) => processed,

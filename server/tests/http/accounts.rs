@@ -27,6 +27,23 @@ fn without_nonce(reply: &Reply) -> String {
 }
 
 storage_test! {
+    async fn the_account_page_names_a_vendor_a_vendor_and_points_to_their_shop(test_db: TestDb) {
+        let app = TestApp::seeded(test_db).await;
+        // Tenun Ikat Mama Yuli: an approved demo vendor, a shopper by role.
+        let vendor = app.log_in("0852-3910-0001", DEMO_PASSWORD).await;
+        let page = app.get_with_cookie("/akun", &vendor).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.body.contains("<dd>Pelapak</dd>"), "{}", page.body);
+        assert!(page.body.contains("href=\"/lapak\""), "{}", page.body);
+        assert!(!page.body.contains("href=\"/pengajuan\""), "{}", page.body);
+
+        let shopper = app.log_in(demo_login(Role::Shopper), DEMO_PASSWORD).await;
+        let page = app.get_with_cookie("/akun", &shopper).await;
+        assert!(page.body.contains("<dd>Pembeli</dd>"), "{}", page.body);
+        assert!(page.body.contains("href=\"/pengajuan\""), "{}", page.body);
+        assert!(!page.body.contains("href=\"/lapak\""), "{}", page.body);
+    }
+
     async fn cross_site_posts_to_the_account_forms_are_refused_and_change_nothing(test_db: TestDb) {
         let app = TestApp::seeded(test_db).await;
         let cookie = app.log_in(demo_login(Role::Shopper), DEMO_PASSWORD).await;

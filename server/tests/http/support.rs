@@ -15,6 +15,13 @@ pub struct TestApp {
     origin: String,
 }
 
+impl TestApp {
+    /// The app's own origin, which same-site posts carry.
+    pub fn origin(&self) -> &str {
+        &self.origin
+    }
+}
+
 pub struct Reply {
     pub status: StatusCode,
     pub headers: HeaderMap,
