@@ -6,6 +6,9 @@
 #   TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test   run storage tests on PostgreSQL too
 #   REQUIRE_POSTGRES=1   fail instead of skipping when PostgreSQL is not configured
 #   REQUIRE_E2E=1        fail instead of skipping when Chromium or npm is missing
+#   TEST_S3_ENDPOINT=http://127.0.0.1:9000 (and TEST_S3_BUCKET)   run the S3 photo-store test
+#                        against that S3-compatible server (scripts/lib/s3-stub.sh starts one)
+#   REQUIRE_S3=1         fail instead of skipping when TEST_S3_ENDPOINT is unset
 source "$(dirname "$0")/lib/common.sh"
 
 ensure_build_tools

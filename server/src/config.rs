@@ -43,21 +43,44 @@ pub enum PhotoStorage {
     Local(PathBuf),
     /// An S3-compatible bucket, `s3://bucket[/prefix]`, configured by the `AWS_*` variables
     /// (`AWS_ENDPOINT` for MinIO, Garage or a provider's S3 service).
-    S3(String),
+    S3 {
+        /// `s3://bucket[/prefix]`.
+        url: String,
+        /// The [`S3_VARIABLES`] that are set, read like every other setting.
+        settings: Vec<(&'static str, Secret)>,
+    },
     /// `memory:` — kept in memory and lost at exit; for tests.
     Memory,
 }
+
+/// The `AWS_*` variables an `s3://` photo store reads (the ones `object_store` knows).
+pub const S3_VARIABLES: &[&str] = &[
+    "AWS_ACCESS_KEY_ID",
+    "AWS_SECRET_ACCESS_KEY",
+    "AWS_SESSION_TOKEN",
+    "AWS_REGION",
+    "AWS_DEFAULT_REGION",
+    "AWS_ENDPOINT",
+    "AWS_ENDPOINT_URL",
+    "AWS_ALLOW_HTTP",
+    "AWS_VIRTUAL_HOSTED_STYLE_REQUEST",
+];
 
 impl PhotoStorage {
     fn parse(
         value: Option<&str>,
         media_dir: &std::path::Path,
+        lookup: &impl Fn(&str) -> Option<String>,
     ) -> Result<PhotoStorage, ConfigError> {
         match value.map(str::trim) {
             None | Some("") => Ok(PhotoStorage::Local(media_dir.join("photos"))),
             Some("memory:") => Ok(PhotoStorage::Memory),
             Some(url) if url.starts_with("s3://") && url.len() > "s3://".len() => {
-                Ok(PhotoStorage::S3(url.to_owned()))
+                let settings = S3_VARIABLES
+                    .iter()
+                    .filter_map(|&name| lookup(name).map(|value| (name, Secret::new(value))))
+                    .collect();
+                Ok(PhotoStorage::S3 { url: url.to_owned(), settings })
             }
             Some(url) if url.contains("://") => Err(ConfigError::new(
                 "PASAR_PHOTO_STORE",
@@ -310,7 +333,8 @@ impl Config {
         };
         let media_dir =
             lookup("PASAR_MEDIA_DIR").map_or_else(|| PathBuf::from("data/media"), PathBuf::from);
-        let photo_store = PhotoStorage::parse(lookup("PASAR_PHOTO_STORE").as_deref(), &media_dir)?;
+        let photo_store =
+            PhotoStorage::parse(lookup("PASAR_PHOTO_STORE").as_deref(), &media_dir, &lookup)?;
 
         let mail = match (lookup("PASAR_SMTP_URL"), lookup("PASAR_MAIL_FROM")) {
             (None, _) => None,
@@ -379,7 +403,11 @@ impl Config {
             PhotoStorage::Local(folder) => {
                 backend::photos::PhotoStore::local(folder, self.photo_workers)
             }
-            PhotoStorage::S3(url) => backend::photos::PhotoStore::s3(url, self.photo_workers),
+            PhotoStorage::S3 { url, settings } => {
+                let settings: Vec<(&str, &str)> =
+                    settings.iter().map(|(name, value)| (*name, value.expose())).collect();
+                backend::photos::PhotoStore::s3(url, &settings, self.photo_workers)
+            }
             PhotoStorage::Memory => Ok(backend::photos::PhotoStore::in_memory()),
         };
         opened.map_err(|error| {

@@ -116,14 +116,32 @@ impl PhotoStore {
         Ok(PhotoStore::new(Arc::new(store), workers))
     }
 
-    /// Photos in an S3-compatible bucket (`s3://bucket/…`), with credentials, region and
-    /// endpoint from the standard `AWS_*` environment variables.
+    /// Photos in an S3-compatible bucket, `s3://bucket[/prefix]`, with credentials, region
+    /// and endpoint from `settings` (`AWS_*` names and values, which win) and the process
+    /// environment.
     ///
     /// # Errors
     /// When the URL or the settings are invalid.
-    pub fn s3(url: &str, workers: usize) -> Result<PhotoStore, StoreError> {
-        let store = object_store::aws::AmazonS3Builder::from_env().with_url(url).build()?;
-        Ok(PhotoStore::new(Arc::new(store), workers))
+    pub fn s3(
+        url: &str,
+        settings: &[(&str, &str)],
+        workers: usize,
+    ) -> Result<PhotoStore, StoreError> {
+        let mut builder = object_store::aws::AmazonS3Builder::from_env();
+        for (name, value) in settings {
+            let key = name.to_ascii_lowercase().parse::<object_store::aws::AmazonS3ConfigKey>()?;
+            builder = builder.with_config(key, *value);
+        }
+        let bucket = builder.with_url(url).build()?;
+        // The builder takes only the bucket from the URL; the prefix is ours to keep.
+        let prefix = url.trim_start_matches("s3://").split_once('/').map_or("", |(_, p)| p);
+        let prefix = prefix.trim_matches('/');
+        let store: Arc<dyn ObjectStore> = if prefix.is_empty() {
+            Arc::new(bucket)
+        } else {
+            Arc::new(object_store::prefix::PrefixStore::new(bucket, prefix))
+        };
+        Ok(PhotoStore::new(store, workers))
     }
 
     /// Photos kept in memory (tests).
