@@ -216,6 +216,7 @@ async fn with_photos(
     Ok(with_these_photos(view, photos))
 }
 
+#[cfg(feature = "ssr")]
 fn with_these_photos(mut view: ProductView, photos: Vec<backend::listings::Photo>) -> ProductView {
     view.photos = photos
         .into_iter()
