@@ -25,11 +25,13 @@ pub async fn reveal_nik(
 ) -> Result<Option<String>, Error> {
     let row: Option<(i64, Option<String>, Option<String>)> = with_pool!(db, |pool| {
         sqlx::query_as(
-        "select account_id, nik_ciphertext, nik_key_id from vendor_application where application_id = $1"
-    )
-    .bind(id.0)
-    .fetch_optional(pool)
-    .await
+            // A draft is the applicant's own until it is submitted: not even its NIK is revealed.
+            "select account_id, nik_ciphertext, nik_key_id from vendor_application
+         where application_id = $1 and status <> 'draft'",
+        )
+        .bind(id.0)
+        .fetch_optional(pool)
+        .await
     })?;
     let Some((account, Some(ciphertext), Some(key_id))) = row else {
         return Ok(None);

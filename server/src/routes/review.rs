@@ -11,7 +11,7 @@ use axum::Form;
 use backend::accounts::AccountId;
 use backend::media::{self, Visibility};
 use backend::vendors::{self, ApplicationId, DecideError, ErasureError};
-use domain::application::Transition;
+use domain::application::{ApplicationStatus, Transition};
 use domain::Access;
 use serde::Deserialize;
 
@@ -181,8 +181,9 @@ pub async fn proof_photo(
         Err(refused) => return refused.into_response(),
     };
     let application = match vendors::find_by_id(&state.app.db, ApplicationId(id)).await {
-        Ok(Some(application)) => application,
-        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        // A draft is the applicant's own until it is submitted, its proof too.
+        Ok(Some(application)) if application.status != ApplicationStatus::Draft => application,
+        Ok(_) => return StatusCode::NOT_FOUND.into_response(),
         Err(error) => {
             tracing::error!(error = ?error, "could not read an application");
             return StatusCode::SERVICE_UNAVAILABLE.into_response();

@@ -305,6 +305,38 @@ storage_test! {
         assert!(audit_about(&app, OTHER_APPLICANT).await.is_empty());
     }
 
+    async fn a_drafts_nik_and_proof_stay_the_applicants_until_it_is_submitted(test_db: TestDb) {
+        let media = TempDir::new("draft-privacy");
+        let app = TestApp::seeded_with(test_db, &[("PASAR_MEDIA_DIR", &media.path_str())]).await;
+        let admin = app.log_in(demo_login(Role::Admin), DEMO_PASSWORD).await;
+        let applicant = app.log_in(APPLICANT, DEMO_PASSWORD).await;
+        let mut answers = Answers::weaver();
+        answers.proof = Some(jpeg(48, 36));
+        save_steps(&app, &applicant, &answers).await;
+        let draft = application_of(&app, APPLICANT).await.expect("draft");
+        assert_eq!(draft.status, ApplicationStatus::Draft);
+        assert!(draft.proof_photo.is_some(), "the proof is saved with the draft");
+
+        let reveal = app
+            .post_form_with_cookie(&format!("/admin/pengajuan/{}/nik", draft.id.0), &form(&[("alasan", "Cek data pemohon")]), &admin)
+            .await;
+        assert_eq!(reveal.status, StatusCode::NOT_FOUND, "{}", reveal.body);
+        assert!(!reveal.body.contains(NIK));
+        let proof = app.get_with_cookie(&format!("/admin/pengajuan/{}/bukti", draft.id.0), &admin).await;
+        assert_eq!(proof.status, StatusCode::NOT_FOUND);
+        assert!(audit_about(&app, APPLICANT).await.is_empty(), "nothing was opened, nothing logged");
+
+        // Once submitted, both are there for the review (and logged).
+        submit(&app, &applicant).await;
+        let proof = app.get_with_cookie(&format!("/admin/pengajuan/{}/bukti", draft.id.0), &admin).await;
+        assert_eq!(proof.status, StatusCode::OK);
+        let reveal = app
+            .post_form_with_cookie(&format!("/admin/pengajuan/{}/nik", draft.id.0), &form(&[("alasan", "Cek data pemohon")]), &admin)
+            .await;
+        assert!(reveal.body.contains(NIK), "{}", reveal.body);
+        assert_eq!(audit_about(&app, APPLICANT).await.len(), 2);
+    }
+
     async fn the_proof_photo_is_cleaned_kept_private_served_only_to_admins_and_each_view_logged(test_db: TestDb) {
         let media = TempDir::new("proof");
         let app = TestApp::seeded_with(test_db, &[("PASAR_MEDIA_DIR", &media.path_str())]).await;
