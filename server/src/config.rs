@@ -125,6 +125,8 @@ pub struct Config {
     pub photo_store: PhotoStorage,
     /// `PASAR_PHOTO_WORKERS`: photos processed at once (each may take ~250 MB while decoding).
     pub photo_workers: usize,
+    /// `PASAR_UPLOAD_MEMORY_MB`: megabytes of uploaded files all requests may hold at once.
+    pub upload_memory_mb: usize,
     /// `PASAR_PUBLIC_URL`: the address people use, for links and cookie security.
     pub public_url: Url,
     /// `PASAR_SECURE_COOKIES`: mark cookies `Secure`; defaults to whether the public URL is https.
@@ -333,6 +335,21 @@ impl Config {
         };
         let media_dir =
             lookup("PASAR_MEDIA_DIR").map_or_else(|| PathBuf::from("data/media"), PathBuf::from);
+        let upload_memory_mb = match lookup("PASAR_UPLOAD_MEMORY_MB") {
+            None => crate::upload_budget::DEFAULT_UPLOAD_MEMORY_MB,
+            Some(value) => {
+                value.trim().parse::<usize>().ok().filter(|n| (1..=65_536).contains(n)).ok_or_else(
+                    || {
+                        ConfigError::new(
+                            "PASAR_UPLOAD_MEMORY_MB",
+                            format!("{value:?} is not a number from 1 to 65536"),
+                            "megabytes; a full six-photo form holds up to 90",
+                        )
+                    },
+                )?
+            }
+        };
+
         let photo_store =
             PhotoStorage::parse(lookup("PASAR_PHOTO_STORE").as_deref(), &media_dir, &lookup)?;
 
@@ -386,6 +403,7 @@ impl Config {
             media_dir,
             photo_store,
             photo_workers,
+            upload_memory_mb,
             public_url,
             secure_cookies,
             log_format,

@@ -7,6 +7,14 @@ use axum::extract::multipart::MultipartError;
 use axum::extract::{FromRequest, Multipart};
 use axum::http::request::Parts;
 use axum::http::{header, Request, StatusCode};
+use tokio::time::{timeout, Duration};
+
+use crate::upload_budget::Claim;
+
+/// How long a body may send nothing before it is given up: long enough for a phone on patchy
+/// 3G to come back, short enough that a stalled upload does not hold its part of the
+/// upload budget for long.
+pub const IDLE_BODY: Duration = Duration::from_secs(120);
 
 /// A posted form's text fields and files.
 #[derive(Debug, Default)]
@@ -22,6 +30,11 @@ pub enum FormDataError {
     /// before it, so what was typed can be shown again.
     #[error("file too large")]
     TooLarge(FormData),
+    /// The server holds as many uploaded bytes as it may
+    /// ([`UploadBudget`](crate::upload_budget::UploadBudget)); try again soon.
+    /// Carries the fields read before it.
+    #[error("upload budget spent")]
+    Busy(FormData),
     /// Not a form, or cut off.
     #[error("unreadable form")]
     Unreadable,
@@ -75,7 +88,8 @@ impl FormData {
     }
 
     /// Reads the body of `parts` as a urlencoded or multipart form; files over `max_file`
-    /// bytes are refused.
+    /// bytes are refused, file bytes are counted in `claim` as they arrive, and a body that
+    /// sends nothing for [`IDLE_BODY`] is given up.
     ///
     /// # Errors
     /// [`FormDataError`].
@@ -83,6 +97,7 @@ impl FormData {
         parts: &Parts,
         body: Body,
         max_file: usize,
+        claim: &mut Claim,
     ) -> Result<FormData, FormDataError> {
         let content_type =
             parts.headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
@@ -93,22 +108,27 @@ impl FormData {
                 .map_err(|_| FormDataError::Unreadable)?;
             let mut data = FormData::default();
             loop {
-                let mut field = match multipart.next_field().await {
-                    Ok(Some(field)) => field,
-                    Ok(None) => break,
-                    Err(error) => return Err(FormDataError::cut_off(&error, data)),
+                let mut field = match timeout(IDLE_BODY, multipart.next_field()).await {
+                    Err(_) => return Err(FormDataError::Unreadable),
+                    Ok(Ok(Some(field))) => field,
+                    Ok(Ok(None)) => break,
+                    Ok(Err(error)) => return Err(FormDataError::cut_off(&error, data)),
                 };
                 let name = field.name().unwrap_or_default().to_owned();
                 if field.file_name().is_some() {
                     let mut bytes = Vec::new();
                     loop {
-                        let chunk = match field.chunk().await {
-                            Ok(Some(chunk)) => chunk,
-                            Ok(None) => break,
-                            Err(error) => return Err(FormDataError::cut_off(&error, data)),
+                        let chunk = match timeout(IDLE_BODY, field.chunk()).await {
+                            Err(_) => return Err(FormDataError::Unreadable),
+                            Ok(Ok(Some(chunk))) => chunk,
+                            Ok(Ok(None)) => break,
+                            Ok(Err(error)) => return Err(FormDataError::cut_off(&error, data)),
                         };
                         if bytes.len() + chunk.len() > max_file {
                             return Err(FormDataError::TooLarge(data));
+                        }
+                        if claim.grow(chunk.len()).is_err() {
+                            return Err(FormDataError::Busy(data));
                         }
                         bytes.extend_from_slice(&chunk);
                     }

@@ -82,7 +82,7 @@ pub fn server_state(config: &Config, db: Database) -> Result<ServerState, Config
         )),
         public_origin: config.public_url.origin().ascii_serialization(),
         hsts: config.public_url.scheme() == "https",
-        uploads: crate::upload_budget::UploadBudget::default(),
+        uploads: crate::upload_budget::UploadBudget::new(config.upload_memory_mb * 1024 * 1024),
     })
 }
 

@@ -1,141 +1,129 @@
-//! How many bytes of uploaded forms are held in memory at once, across every request.
+//! How many bytes of uploaded files are held in memory at once, across every request.
 //!
 //! A photo form may carry six photos of 15 MB, and it is read whole before the photos are
-//! checked. Without a shared limit, thirty vendors posting at once would need 2.7 GB. With it, a
-//! form first reserves what its `Content-Length` says it will hold (or the route's maximum when
-//! the length is unknown) and waits while the budget is spent. Reserving by size, not by count,
-//! keeps a vendor posting one shrunk 300 KB photo from queueing behind a slow 90 MB post on 3G.
+//! checked. Without a shared limit, thirty vendors posting at once would need 2.7 GB. With it,
+//! each request's [`Claim`] grows as file bytes actually arrive, and a request that would pass
+//! the budget is refused at once ("busy, try again") instead of waiting:
+//!
+//! - paying for bytes received, not for the `Content-Length` announced, means a client that
+//!   announces 15 MB and sends nothing holds nothing;
+//! - refusing instead of waiting means requests holding part of the budget can never wait on
+//!   each other for the rest (a deadlock), and nobody waits behind a stalled upload.
 
 use std::sync::Arc;
 
-use axum::http::{header, HeaderMap};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 /// The budget is counted in blocks of this many bytes (a semaphore's permits are `u32`s).
 const BLOCK: usize = 64 * 1024;
 
-/// Bytes of upload bodies all requests may hold at once, by default: room for a few full
-/// six-photo forms, and for many phone-shrunk ones.
-pub const DEFAULT_UPLOAD_BUDGET: usize = 256 * 1024 * 1024;
+/// The budget when `PASAR_UPLOAD_MEMORY_MB` is not set: room for a few full six-photo forms,
+/// and for hundreds of phone-shrunk ones.
+pub const DEFAULT_UPLOAD_MEMORY_MB: usize = 256;
 
 /// The shared budget; clones share it.
 #[derive(Clone, Debug)]
 pub struct UploadBudget {
     blocks: Arc<Semaphore>,
-    total: u32,
 }
 
-/// Part of the budget, given back when dropped (when the request is done with its body).
+/// One request's part of the budget, given back when dropped (when the request is done with
+/// its files).
 #[derive(Debug)]
-pub struct Reservation {
-    _blocks: OwnedSemaphorePermit,
+pub struct Claim {
+    blocks: Arc<Semaphore>,
+    held: Option<OwnedSemaphorePermit>,
+    bytes: usize,
 }
+
+/// The budget is spent: the request must be refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("the upload budget is spent")]
+pub struct BudgetSpent;
 
 impl UploadBudget {
     /// A budget of `bytes` (at least one block).
     #[must_use]
     pub fn new(bytes: usize) -> UploadBudget {
-        let total = u32::try_from(bytes.div_ceil(BLOCK)).unwrap_or(u32::MAX).max(1);
-        UploadBudget { blocks: Arc::new(Semaphore::new(total as usize)), total }
+        let blocks = bytes.div_ceil(BLOCK).clamp(1, Semaphore::MAX_PERMITS);
+        UploadBudget { blocks: Arc::new(Semaphore::new(blocks)) }
     }
 
-    /// Waits until the body a request announces fits, and reserves it. A body that does not
-    /// say its length is taken to be `route_max`; one larger than the whole budget reserves the
-    /// whole budget (the route's own limit still cuts it off).
-    pub async fn reserve(&self, headers: &HeaderMap, route_max: usize) -> Reservation {
-        let announced = headers
-            .get(header::CONTENT_LENGTH)
-            .and_then(|value| value.to_str().ok())
-            .and_then(|value| value.parse::<usize>().ok())
-            .map_or(route_max, |length| length.min(route_max));
-        let blocks = u32::try_from(announced.div_ceil(BLOCK)).unwrap_or(u32::MAX);
-        let blocks = blocks.clamp(1, self.total);
-        let permit = Arc::clone(&self.blocks)
-            .acquire_many_owned(blocks)
-            .await
-            // The semaphore is never closed.
-            .expect("the upload budget is never closed");
-        Reservation { _blocks: permit }
+    /// An empty claim for one request.
+    #[must_use]
+    pub fn claim(&self) -> Claim {
+        Claim { blocks: Arc::clone(&self.blocks), held: None, bytes: 0 }
     }
 
-    /// Bytes not reserved right now.
+    /// Bytes nobody holds right now.
     #[must_use]
     pub fn available(&self) -> usize {
         self.blocks.available_permits() * BLOCK
     }
 }
 
-impl Default for UploadBudget {
-    fn default() -> UploadBudget {
-        UploadBudget::new(DEFAULT_UPLOAD_BUDGET)
+impl Claim {
+    /// Accounts for `more` bytes now held in memory.
+    ///
+    /// # Errors
+    /// [`BudgetSpent`], at once, when they do not fit; the claim keeps what it had.
+    pub fn grow(&mut self, more: usize) -> Result<(), BudgetSpent> {
+        let bytes = self.bytes.saturating_add(more);
+        let needed = bytes.div_ceil(BLOCK) - self.bytes.div_ceil(BLOCK);
+        if needed > 0 {
+            let needed = u32::try_from(needed).map_err(|_| BudgetSpent)?;
+            let permit =
+                Arc::clone(&self.blocks).try_acquire_many_owned(needed).map_err(|_| BudgetSpent)?;
+            match &mut self.held {
+                Some(held) => held.merge(permit),
+                None => self.held = Some(permit),
+            }
+        }
+        self.bytes = bytes;
+        Ok(())
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use std::time::Duration;
+    use super::{BudgetSpent, UploadBudget, BLOCK};
 
-    use axum::http::{header, HeaderMap, HeaderValue};
-
-    use super::{UploadBudget, BLOCK};
-
-    fn announcing(bytes: usize) -> HeaderMap {
-        let mut headers = HeaderMap::new();
-        headers.insert(header::CONTENT_LENGTH, HeaderValue::from(bytes));
-        headers
-    }
-
-    #[tokio::test]
-    async fn a_body_reserves_what_it_announces_until_it_is_done() {
+    #[test]
+    fn a_claim_holds_what_arrived_until_it_is_dropped() {
         let budget = UploadBudget::new(10 * BLOCK);
-        let first = budget.reserve(&announcing(3 * BLOCK + 1), 100 * BLOCK).await;
+        let mut claim = budget.claim();
+        assert_eq!(budget.available(), 10 * BLOCK, "an empty claim holds nothing");
+        claim.grow(3 * BLOCK + 1).expect("fits");
         assert_eq!(budget.available(), 6 * BLOCK, "3 blocks and a byte take 4 blocks");
-        drop(first);
+        claim.grow(BLOCK - 1).expect("fits");
+        assert_eq!(budget.available(), 6 * BLOCK, "still 4 blocks");
+        drop(claim);
         assert_eq!(budget.available(), 10 * BLOCK);
     }
 
-    #[tokio::test]
-    async fn an_unannounced_body_reserves_the_route_maximum() {
-        let budget = UploadBudget::new(10 * BLOCK);
-        let _held = budget.reserve(&HeaderMap::new(), 7 * BLOCK).await;
-        assert_eq!(budget.available(), 3 * BLOCK);
-    }
-
-    #[tokio::test]
-    async fn a_claim_beyond_the_route_maximum_counts_as_the_maximum() {
-        let budget = UploadBudget::new(10 * BLOCK);
-        let _held = budget.reserve(&announcing(usize::MAX), 2 * BLOCK).await;
-        assert_eq!(budget.available(), 8 * BLOCK);
-    }
-
-    #[tokio::test]
-    async fn a_body_waits_while_the_budget_is_spent_and_goes_on_when_it_is_freed() {
+    #[test]
+    fn a_claim_that_would_pass_the_budget_is_refused_at_once_and_keeps_what_it_had() {
         let budget = UploadBudget::new(4 * BLOCK);
-        let big = budget.reserve(&announcing(4 * BLOCK), 100 * BLOCK).await;
-        let waiting = tokio::spawn({
-            let budget = budget.clone();
-            async move {
-                let _small = budget.reserve(&announcing(BLOCK), 100 * BLOCK).await;
-            }
-        });
-        tokio::time::sleep(Duration::from_millis(50)).await;
-        assert!(!waiting.is_finished(), "a small body waits while the budget is spent");
-        drop(big);
-        tokio::time::timeout(Duration::from_secs(5), waiting)
-            .await
-            .expect("freed budget lets it go on")
-            .expect("no panic");
+        let mut first = budget.claim();
+        first.grow(3 * BLOCK).expect("fits");
+        let mut second = budget.claim();
+        assert_eq!(second.grow(2 * BLOCK), Err(BudgetSpent));
+        second.grow(BLOCK).expect("what is left still fits");
+        assert_eq!(first.grow(1), Err(BudgetSpent));
+        assert_eq!(budget.available(), 0);
+        drop(first);
+        assert_eq!(budget.available(), 3 * BLOCK, "the refused growth took nothing");
     }
 
-    #[tokio::test]
-    async fn a_body_larger_than_the_budget_takes_all_of_it_instead_of_waiting_forever() {
-        let budget = UploadBudget::new(2 * BLOCK);
-        let _all = tokio::time::timeout(
-            Duration::from_secs(5),
-            budget.reserve(&announcing(50 * BLOCK), 100 * BLOCK),
-        )
-        .await
-        .expect("not stuck");
-        assert_eq!(budget.available(), 0);
+    #[test]
+    fn claims_of_many_requests_share_one_budget() {
+        let budget = UploadBudget::new(8 * BLOCK);
+        let mut claims: Vec<_> = (0..8).map(|_| budget.claim()).collect();
+        for claim in &mut claims {
+            claim.grow(BLOCK).expect("one block each");
+        }
+        assert_eq!(budget.clone().claim().grow(1), Err(BudgetSpent), "clones share the budget");
+        claims.pop();
+        budget.claim().grow(BLOCK).expect("a finished request's part is free again");
     }
 }

@@ -380,6 +380,7 @@ shop-photo-alt = Photo { $n }
 shop-photo-preparing = Preparing photos…
 shop-photo-uploading = Uploading…
 photo-error-too-large = Photo { $n } is over 15 MB. Send a smaller photo.
+upload-error-busy = The server is busy receiving many photos. Nothing was saved; please send it again in a minute.
 photo-error-heic = Photo { $n } is HEIC. Convert it to JPEG first (on iPhone: Settings › Camera › Formats › Most Compatible) or send a screenshot.
 photo-error-format = Photo { $n } is not a JPEG, PNG or WebP picture.
 photo-error-polyglot = Photo { $n } contains something besides a picture and was refused for safety.

@@ -380,6 +380,7 @@ shop-photo-alt = Foto { $n }
 shop-photo-preparing = Menyiapkan foto…
 shop-photo-uploading = Mengunggah…
 photo-error-too-large = Foto { $n } lebih dari 15 MB. Kirim foto yang lebih kecil.
+upload-error-busy = Server sedang sibuk menerima banyak foto. Tidak ada yang tersimpan; kirim lagi sebentar lagi.
 photo-error-heic = Foto { $n } berformat HEIC. Ubah ke JPEG dulu (di iPhone: Pengaturan › Kamera › Format › Paling Kompatibel) atau kirim lewat tangkapan layar.
 photo-error-format = Foto { $n } bukan gambar JPEG, PNG atau WebP.
 photo-error-polyglot = Foto { $n } berisi data lain selain gambar dan ditolak demi keamanan.

@@ -102,12 +102,18 @@ pub async fn save_step(
     let Some(&(path, form, _)) = app::apply::STEPS.iter().find(|(p, _, _)| *p == step) else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    let _reserved = state.uploads.reserve(&parts.headers, MAX_STEP_FORM_BYTES).await;
-    let data = match FormData::read(&parts, body, media::MAX_UPLOAD_BYTES).await {
+    // Held until the step is saved: its photo is processed from the bytes read.
+    let mut claim = state.uploads.claim();
+    let data = match FormData::read(&parts, body, media::MAX_UPLOAD_BYTES, &mut claim).await {
         Ok(data) => data,
         Err(FormDataError::TooLarge(typed)) => {
-            let feedback = too_large_feedback(form, &typed);
+            let feedback = photo_refusal(form, &typed, TOO_LARGE_KEY);
             return render_step(&state, parts, path, (feedback, StatusCode::PAYLOAD_TOO_LARGE))
+                .await;
+        }
+        Err(FormDataError::Busy(typed)) => {
+            let feedback = photo_refusal(form, &typed, super::photos::BUSY_KEY);
+            return render_step(&state, parts, path, (feedback, StatusCode::SERVICE_UNAVAILABLE))
                 .await;
         }
         Err(FormDataError::Unreadable) => return StatusCode::BAD_REQUEST.into_response(),
@@ -132,15 +138,15 @@ const BUSINESS_FIELDS: [&str; 3] = ["business_name", "category", "description"];
 const RETURNEE_FIELDS: [&str; 4] =
     ["placement_country", "years_abroad", "return_year", "show_returnee_details"];
 
-/// A photo over the size limit: the message goes next to the step's photo field, and what was
-/// typed before the photo comes back.
-fn too_large_feedback(form: &'static str, typed: &FormData) -> FormFeedback {
+/// A photo refused while it was read (too large, or the server busy): the message `key` goes
+/// next to the step's photo field, and what was typed before the photo comes back.
+fn photo_refusal(form: &'static str, typed: &FormData, key: &'static str) -> FormFeedback {
     let (field, names): (&'static str, &[&'static str]) = match form {
         "business" => ("business_photo", &BUSINESS_FIELDS),
         "returnee" => ("proof_photo", &RETURNEE_FIELDS),
         _ => (FORM, &[]),
     };
-    keep_values(FormFeedback::for_form(form).error(field, TOO_LARGE_KEY), typed, names)
+    keep_values(FormFeedback::for_form(form).error(field, key), typed, names)
 }
 
 /// The key of the photo a step is about to replace, when a new one was sent.

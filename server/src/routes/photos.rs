@@ -124,17 +124,26 @@ pub async fn forget_keys(state: &ServerState, keys: &[PhotoKey]) {
     }
 }
 
-async fn refuse(
+async fn refuse(state: &ServerState, parts: Parts, id: i64, feedback: FormFeedback) -> Response {
+    refuse_with(state, parts, id, feedback, StatusCode::UNPROCESSABLE_ENTITY).await
+}
+
+async fn refuse_with(
     state: &ServerState,
     mut parts: Parts,
     id: i64,
     feedback: FormFeedback,
+    status: StatusCode,
 ) -> Response {
     if let Ok(uri) = format!("/lapak/produk/{id}").parse() {
         parts.uri = uri;
     }
-    render_with_feedback(state, parts, feedback, StatusCode::UNPROCESSABLE_ENTITY).await
+    render_with_feedback(state, parts, feedback, status).await
 }
+
+/// The catalogue key of the answer to a post that arrived while the server held as many
+/// uploaded bytes as it may (503: nothing is wrong with the photos).
+pub const BUSY_KEY: &str = "upload-error-busy";
 
 /// `POST /lapak/produk/{id}/foto`: adds photos to one of the vendor's products.
 ///
@@ -161,13 +170,17 @@ pub async fn add(
             return StatusCode::SERVICE_UNAVAILABLE.into_response();
         }
     };
-    let _reserved = state.uploads.reserve(&parts.headers, MAX_PHOTO_FORM_BYTES).await;
-    let mut data = match FormData::read(&parts, body, MAX_UPLOAD_BYTES).await {
+    let mut claim = state.uploads.claim();
+    let mut data = match FormData::read(&parts, body, MAX_UPLOAD_BYTES, &mut claim).await {
         Ok(data) => data,
         Err(FormDataError::TooLarge(_)) => {
             let refused = UploadRefusal::Photo(1, PhotoError::TooLarge);
             return refuse(&state, parts, id, refused.feedback(FormFeedback::for_form(PHOTO_FORM)))
                 .await;
+        }
+        Err(FormDataError::Busy(_)) => {
+            let busy = FormFeedback::for_form(PHOTO_FORM).error(PHOTO_FIELD, BUSY_KEY);
+            return refuse_with(&state, parts, id, busy, StatusCode::SERVICE_UNAVAILABLE).await;
         }
         Err(FormDataError::Unreadable) => return StatusCode::BAD_REQUEST.into_response(),
     };
@@ -176,7 +189,10 @@ pub async fn add(
         let feedback = FormFeedback::for_form(PHOTO_FORM).error(PHOTO_FIELD, "photo-error-none");
         return refuse(&state, parts, id, feedback).await;
     }
-    let processed = match accept_uploads(&state, uploads, room).await {
+    let accepted = accept_uploads(&state, uploads, room).await;
+    // The uploads are decoded and gone; what is kept is small.
+    drop(claim);
+    let processed = match accepted {
         Ok(processed) => processed,
         Err(refused) => {
             return refuse(&state, parts, id, refused.feedback(FormFeedback::for_form(PHOTO_FORM)))

@@ -17,8 +17,7 @@ use domain::Access;
 use serde::Deserialize;
 
 use super::photos::{
-    accept_uploads, forget, forget_keys, new_photos, UploadRefusal, MAX_PHOTO_FORM_BYTES,
-    PHOTO_FIELD,
+    accept_uploads, forget, forget_keys, new_photos, UploadRefusal, BUSY_KEY, PHOTO_FIELD,
 };
 use crate::authz::require_viewer;
 use crate::form_data::{FormData, FormDataError};
@@ -173,9 +172,16 @@ pub async fn create(State(state): State<ServerState>, parts: Parts, body: Body) 
         let nothing_read = ProductForm::from_data(&FormData::default());
         return listing_failure(&state, parts, path, &nothing_read, error).await;
     }
-    let _reserved = state.uploads.reserve(&parts.headers, MAX_PHOTO_FORM_BYTES).await;
-    let mut data = match FormData::read(&parts, body, backend::photos::MAX_UPLOAD_BYTES).await {
+    let mut claim = state.uploads.claim();
+    let posted = FormData::read(&parts, body, backend::photos::MAX_UPLOAD_BYTES, &mut claim).await;
+    let mut data = match posted {
         Ok(data) => data,
+        Err(FormDataError::Busy(partial)) => {
+            let form = ProductForm::from_data(&partial);
+            let feedback =
+                keep(FormFeedback::for_form(PRODUCT_FORM), &form).error(PHOTO_FIELD, BUSY_KEY);
+            return refuse(&state, parts, path, feedback, StatusCode::SERVICE_UNAVAILABLE).await;
+        }
         Err(FormDataError::TooLarge(partial)) => {
             let form = ProductForm::from_data(&partial);
             let refused = UploadRefusal::Photo(1, backend::photos::PhotoError::TooLarge);
@@ -193,7 +199,10 @@ pub async fn create(State(state): State<ServerState>, parts: Parts, body: Body) 
         }
     };
     let uploads = data.take_files(PHOTO_FIELD);
-    let processed = match accept_uploads(&state, uploads, limits::PHOTOS).await {
+    let accepted = accept_uploads(&state, uploads, limits::PHOTOS).await;
+    // The uploads are decoded and gone; what is kept is small.
+    drop(claim);
+    let processed = match accepted {
         Ok(processed) => processed,
         Err(refused) => {
             let feedback = refused.feedback(keep(FormFeedback::for_form(PRODUCT_FORM), &form));

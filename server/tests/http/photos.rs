@@ -288,6 +288,29 @@ storage_test! {
         assert_eq!(app.get(&format!("/foto/{key}/800.webp"), &[]).await.status, StatusCode::NOT_FOUND);
     }
 
+    async fn a_post_past_the_upload_budget_is_refused_at_once_and_saves_nothing(test_db: TestDb) {
+        let media = TempDir::new("photos-busy");
+        let app = TestApp::seeded_with(test_db, &[("PASAR_MEDIA_DIR", &media.path_str()), ("PASAR_UPLOAD_MEMORY_MB", "1")]).await;
+        let yuli = app.log_in(YULI, DEMO_PASSWORD).await;
+
+        // 2 MB of upload against a 1 MB budget: refused while it is read, not after.
+        let large = vec![0xff_u8; 2 * 1024 * 1024];
+        let reply = create(&app, &yuli, "Terlalu banyak", &[("a.jpg", &large)]).await;
+        assert_eq!(reply.status, StatusCode::SERVICE_UNAVAILABLE, "{}", reply.body);
+        assert!(reply.body.contains("Server sedang sibuk menerima banyak foto"), "{}", reply.body);
+        assert!(reply.body.contains("value=\"Terlalu banyak\""), "what was typed comes back: {}", reply.body);
+        assert_eq!(product_named(&app, YULI, "Terlalu banyak").await, None);
+        assert!(stored_keys(&media).is_empty());
+
+        // The refused post gave its part back: a phone-sized photo goes through.
+        let reply = create(&app, &yuli, "Cukup", &[("a.jpg", &jpeg(800, 600))]).await;
+        assert_see_other(&reply, "/lapak?selesai=produk");
+        let id = product_named(&app, YULI, "Cukup").await.expect("created");
+        let more = app.post_multipart_with_cookie(&format!("/lapak/produk/{}/foto", id.0), &[photo("b.jpg", &large)], &yuli).await;
+        assert_eq!(more.status, StatusCode::SERVICE_UNAVAILABLE, "{}", more.body);
+        assert_eq!(listings::product_photos(&app.test_db.db, id).await.expect("photos").len(), 1);
+    }
+
     async fn the_sweep_removes_only_old_unreferenced_photos(test_db: TestDb) {
         let store = backend::photos::PhotoStore::in_memory();
         let orphan = store.process(jpeg(640, 480)).await.expect("ran").expect("accepted");
