@@ -92,6 +92,24 @@ impl PhotoStorage {
     }
 }
 
+/// A whole number setting within `range`, or `default` when unset.
+fn whole_number(
+    lookup: &impl Fn(&str) -> Option<String>,
+    variable: &'static str,
+    range: std::ops::RangeInclusive<usize>,
+    default: usize,
+    hint: &'static str,
+) -> Result<usize, ConfigError> {
+    let Some(value) = lookup(variable) else { return Ok(default) };
+    value.trim().parse::<usize>().ok().filter(|n| range.contains(n)).ok_or_else(|| {
+        ConfigError::new(
+            variable,
+            format!("{value:?} is not a number from {} to {}", range.start(), range.end()),
+            hint,
+        )
+    })
+}
+
 /// How log lines are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LogFormat {
@@ -304,51 +322,29 @@ impl Config {
             })?),
         };
 
-        let hashing_workers = match lookup("PASAR_HASHING_WORKERS") {
-            None => backend::AppState::DEFAULT_HASHING_WORKERS,
-            Some(value) => {
-                value.trim().parse::<usize>().ok().filter(|n| (1..=64).contains(n)).ok_or_else(
-                    || {
-                        ConfigError::new(
-                            "PASAR_HASHING_WORKERS",
-                            format!("{value:?} is not a number from 1 to 64"),
-                            "each worker may hold 19 MiB while hashing; 2 suits a 2-core server",
-                        )
-                    },
-                )?
-            }
-        };
-
-        let photo_workers = match lookup("PASAR_PHOTO_WORKERS") {
-            None => std::thread::available_parallelism().map_or(2, usize::from).min(4),
-            Some(value) => {
-                value.trim().parse::<usize>().ok().filter(|n| (1..=32).contains(n)).ok_or_else(
-                    || {
-                        ConfigError::new(
-                            "PASAR_PHOTO_WORKERS",
-                            format!("{value:?} is not a number from 1 to 32"),
-                            "one per core; each may hold ~250 MB while decoding a large photo",
-                        )
-                    },
-                )?
-            }
-        };
+        let hashing_workers = whole_number(
+            &lookup,
+            "PASAR_HASHING_WORKERS",
+            1..=64,
+            backend::AppState::DEFAULT_HASHING_WORKERS,
+            "each worker may hold 19 MiB while hashing; 2 suits a 2-core server",
+        )?;
+        let photo_workers = whole_number(
+            &lookup,
+            "PASAR_PHOTO_WORKERS",
+            1..=32,
+            std::thread::available_parallelism().map_or(2, usize::from).min(4),
+            "one per core; each may hold ~250 MB while decoding a large photo",
+        )?;
+        let upload_memory_mb = whole_number(
+            &lookup,
+            "PASAR_UPLOAD_MEMORY_MB",
+            1..=65_536,
+            crate::upload_budget::DEFAULT_UPLOAD_MEMORY_MB,
+            "megabytes; a full six-photo form holds up to 90",
+        )?;
         let media_dir =
             lookup("PASAR_MEDIA_DIR").map_or_else(|| PathBuf::from("data/media"), PathBuf::from);
-        let upload_memory_mb = match lookup("PASAR_UPLOAD_MEMORY_MB") {
-            None => crate::upload_budget::DEFAULT_UPLOAD_MEMORY_MB,
-            Some(value) => {
-                value.trim().parse::<usize>().ok().filter(|n| (1..=65_536).contains(n)).ok_or_else(
-                    || {
-                        ConfigError::new(
-                            "PASAR_UPLOAD_MEMORY_MB",
-                            format!("{value:?} is not a number from 1 to 65536"),
-                            "megabytes; a full six-photo form holds up to 90",
-                        )
-                    },
-                )?
-            }
-        };
 
         let photo_store =
             PhotoStorage::parse(lookup("PASAR_PHOTO_STORE").as_deref(), &media_dir, &lookup)?;
@@ -495,6 +491,41 @@ mod tests {
 
     const KEY: &str = "k1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
     const HASH_KEY: &str = "BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBA=";
+
+    #[test]
+    fn worker_and_memory_settings_are_whole_numbers_within_their_range() {
+        let defaults = config(&[]).expect("defaults");
+        assert_eq!(defaults.upload_memory_mb, crate::upload_budget::DEFAULT_UPLOAD_MEMORY_MB);
+        assert_eq!(defaults.hashing_workers, backend::AppState::DEFAULT_HASHING_WORKERS);
+        let set = config(&[("PASAR_UPLOAD_MEMORY_MB", " 64 "), ("PASAR_PHOTO_WORKERS", "3")])
+            .expect("in range");
+        assert_eq!((set.upload_memory_mb, set.photo_workers), (64, 3));
+        for (variable, value) in [
+            ("PASAR_UPLOAD_MEMORY_MB", "0"),
+            ("PASAR_UPLOAD_MEMORY_MB", "lots"),
+            ("PASAR_PHOTO_WORKERS", "33"),
+            ("PASAR_HASHING_WORKERS", "-1"),
+        ] {
+            let refused = config(&[(variable, value)]).expect_err(value);
+            assert_eq!(refused.variable, variable);
+            assert!(refused.problem.contains("is not a number from 1 to"), "{}", refused.problem);
+        }
+    }
+
+    #[test]
+    fn the_s3_settings_come_from_the_same_lookup_and_stay_secret() {
+        let set = config(&[
+            ("PASAR_PHOTO_STORE", "s3://bucket/shop"),
+            ("AWS_SECRET_ACCESS_KEY", "very-secret"),
+            ("AWS_ENDPOINT", "http://127.0.0.1:9000"),
+        ])
+        .expect("s3");
+        let PhotoStorage::S3 { url, settings } = &set.photo_store else { panic!("not s3") };
+        assert_eq!(url, "s3://bucket/shop");
+        let names: Vec<&str> = settings.iter().map(|(name, _)| *name).collect();
+        assert_eq!(names, ["AWS_SECRET_ACCESS_KEY", "AWS_ENDPOINT"]);
+        assert!(!format!("{set:?}").contains("very-secret"), "never printed");
+    }
 
     #[test]
     fn production_refuses_to_start_without_the_personal_data_keys() {
