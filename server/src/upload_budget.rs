@@ -56,8 +56,8 @@ impl UploadBudget {
     }
 
     /// Bytes nobody holds right now.
-    #[must_use]
-    pub fn available(&self) -> usize {
+    #[cfg(test)]
+    fn available(&self) -> usize {
         self.blocks.available_permits() * BLOCK
     }
 }

@@ -138,7 +138,8 @@ pub async fn search_products(
     }
 }
 
-/// What both kinds of listing share: the order, the page and the seek.
+/// What the page, count and seek of a listing bind: the page, the seek and the price bounds
+/// in whole rupiah.
 struct Plan {
     /// Keyset ("seek") paging where the order allows it: the row comparison walks the same
     /// index as the order, so page 300 costs what page 1 does.
@@ -146,6 +147,7 @@ struct Plan {
     offset: i64,
     /// One row more than a page says whether there is a next one.
     limit: i64,
+    /// Price bounds in whole rupiah.
     min: Option<i64>,
     max: Option<i64>,
 }
@@ -218,7 +220,7 @@ async fn browse(
     query: &SearchQuery,
     plan: &Plan,
 ) -> Result<(Vec<Product>, i64, bool), Error> {
-    let total = count(db, query, None).await?;
+    let total = count(db, query, plan, None).await?;
     let sql = format!(
         "{SELECT} where {} and cast($1 as text) is null {} order by {} limit $7 offset $8",
         filter_sql(PUBLIC, true, true),
@@ -333,7 +335,7 @@ async fn find(
         Some(row) => row.total,
         // Past the last page the page is empty and says nothing of the count.
         None if plan.offset > 0 || plan.keyset.is_some() => {
-            count(db, query, Some((engine, &matched))).await?
+            count(db, query, plan, Some((engine, &matched))).await?
         }
         None => 0,
     };
@@ -345,6 +347,7 @@ async fn find(
 async fn count(
     db: &Database,
     query: &SearchQuery,
+    plan: &Plan,
     text: Option<(&TextMatch, &str)>,
 ) -> Result<i64, Error> {
     let (from, condition, public) = match text {
@@ -366,8 +369,8 @@ async fn count(
         .bind(text.map(|(_, matched)| matched))
         .bind(&query.category)
         .bind(&query.kecamatan)
-        .bind(query.min_price.map(Rupiah::amount))
-        .bind(query.max_price.map(Rupiah::amount))
+        .bind(plan.min)
+        .bind(plan.max)
         .bind(query.available_now)
         .fetch_one(pool)
         .await)?;
