@@ -22,6 +22,11 @@ pub struct FieldError {
 /// The pseudo-field of messages about the form as a whole.
 pub const FORM: &str = "";
 
+/// The most bytes one text field may carry: our longest text (1,500 characters of product
+/// description, up to 4 bytes each) with room to spare. The server stops reading a field at
+/// this size, and no longer value is ever shown again in a page.
+pub const MAX_FIELD_BYTES: usize = 8 * 1024;
+
 /// What a refused form post gives back to the page it came from.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FormFeedback {
@@ -61,10 +66,14 @@ impl FormFeedback {
         self
     }
 
-    /// Keeps what was typed in `field`.
+    /// Keeps what was typed in `field`, unless it is longer than any field may be: that is
+    /// not shown again (a refusal must never echo a huge body back).
     #[must_use]
     pub fn value(mut self, field: &'static str, value: impl Into<String>) -> FormFeedback {
-        self.values.push((field, value.into()));
+        let value = value.into();
+        if value.len() <= MAX_FIELD_BYTES {
+            self.values.push((field, value));
+        }
         self
     }
 
@@ -245,7 +254,9 @@ pub fn TextArea(
                 aria-invalid=invalid.then_some("true")
                 aria-describedby=described
             >
-                {value}
+                // Tachys writes a textarea's text unescaped (it is raw text to it): escaped
+                // here, `</textarea>` in a value stays text.
+                {crate::head::escape_text(&value)}
             </textarea>
             {error.map(|error| view! { <p class="field-error" id=format!("{id}-error")>{error}</p> })}
         </div>

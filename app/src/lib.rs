@@ -12,6 +12,7 @@ pub mod apply;
 pub mod auth;
 pub mod error;
 pub mod forms;
+pub mod head;
 pub mod home;
 pub mod i18n;
 pub mod islands;

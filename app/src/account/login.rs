@@ -1,10 +1,10 @@
 //! `/masuk`: log in with a phone number or email address and a password.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use super::{done_notice, form, next_from_query};
 use crate::forms::{Field, FormAlert, Hidden, InputKind};
+use crate::head::PageTitle;
 use crate::i18n::t;
 
 /// `/masuk?lanjut=/akun`
@@ -17,7 +17,7 @@ pub fn LoginPage() -> impl IntoView {
         format!("/daftar?lanjut={}", crate::auth::encode_query_value(&next))
     };
     view! {
-        <Title text=t("auth-login-title") />
+        <PageTitle text=t("auth-login-title") />
         <section class="card narrow" aria-labelledby="login-title">
             <h1 id="login-title">{t("auth-login-title")}</h1>
             {done_notice().map(|key| view! { <p class="notice" role="status">{t(key)}</p> })}

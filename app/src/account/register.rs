@@ -1,10 +1,10 @@
 //! `/daftar`: create an account with a phone number or email address and a password.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use super::{form, next_from_query};
 use crate::forms::{Field, FormAlert, Hidden, InputKind};
+use crate::head::PageTitle;
 use crate::i18n::{t, t_args};
 
 /// `/daftar`
@@ -19,7 +19,7 @@ pub fn RegisterPage() -> impl IntoView {
         ],
     );
     view! {
-        <Title text=t("auth-register-title") />
+        <PageTitle text=t("auth-register-title") />
         <section class="card narrow" aria-labelledby="register-title">
             <h1 id="register-title">{t("auth-register-title")}</h1>
             <p>{t("auth-register-lead")}</p>

@@ -2,13 +2,14 @@
 //! `/lupa-sandi`: what to do after forgetting a password.
 
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::Meta;
 use leptos_router::hooks::use_query_map;
 
 use super::api::reset_link_usable;
 use super::form;
 use crate::error::ErrorPage;
 use crate::forms::{Field, FormAlert, Hidden, InputKind};
+use crate::head::PageTitle;
 use crate::i18n::{t, t_args};
 
 /// `/atur-sandi?kode=…`
@@ -20,7 +21,7 @@ pub fn ResetPasswordPage() -> impl IntoView {
         Resource::new_blocking(|| (), move |()| reset_link_usable(code.clone()))
     };
     view! {
-        <Title text=t("auth-reset-title") />
+        <PageTitle text=t("auth-reset-title") />
         // The code is a credential: keep the address out of other sites' logs.
         <Meta name="referrer" content="no-referrer" />
         <Suspense fallback=|| ()>
@@ -94,7 +95,7 @@ fn DeadLink() -> impl IntoView {
 pub fn ForgotPasswordPage() -> impl IntoView {
     let by_email = use_context::<super::EmailReset>().is_some_and(|e| e.0);
     view! {
-        <Title text=t("auth-forgot-title") />
+        <PageTitle text=t("auth-forgot-title") />
         <section class="card narrow" aria-labelledby="forgot-title">
             <h1 id="forgot-title">{t("auth-forgot-title")}</h1>
             {super::done_notice().map(|key| view! { <p class="notice" role="status">{t(key)}</p> })}

@@ -1,7 +1,6 @@
 //! `/akun`: who is logged in, change password, sessions, log out (here or everywhere).
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use time::OffsetDateTime;
 
 use super::api::{load_account_overview, AccountOverview};
@@ -9,6 +8,7 @@ use super::{done_notice, form};
 use crate::auth::{require_account, role_label};
 use crate::error::ErrorPage;
 use crate::forms::{Field, FormAlert, InputKind};
+use crate::head::PageTitle;
 use crate::i18n::{current_locale, t, t_args};
 
 /// `/akun`
@@ -19,7 +19,7 @@ pub fn AccountPage() -> impl IntoView {
     }
     let overview = Resource::new_blocking(|| (), |()| load_account_overview());
     view! {
-        <Title text=t("account-title") />
+        <PageTitle text=t("account-title") />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match overview.await {

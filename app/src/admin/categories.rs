@@ -1,12 +1,12 @@
 //! `/admin/kategori`: the product categories, renamed, reordered and added by admins.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
 
 use crate::auth::require_admin;
 use crate::error::{AppError, ErrorPage};
 use crate::forms::{Field, FormAlert};
+use crate::head::PageTitle;
 use crate::i18n::t;
 
 /// The category form's name.
@@ -52,7 +52,7 @@ pub fn AdminCategoriesPage() -> impl IntoView {
     }
     let entries = Resource::new_blocking(|| (), |()| load_category_entries());
     view! {
-        <Title text=t("admin-categories-title") />
+        <PageTitle text=t("admin-categories-title") />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match entries.await {

@@ -3,7 +3,7 @@
 
 use domain::Role;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::Meta;
 use leptos_router::hooks::use_params_map;
 use time::OffsetDateTime;
 
@@ -12,6 +12,7 @@ use super::form;
 use crate::auth::{require_admin, role_label};
 use crate::error::{AppError, ErrorPage};
 use crate::forms::{feedback_for, FormAlert};
+use crate::head::PageTitle;
 use crate::i18n::{current_locale, t, t_args};
 
 /// `/admin/pengguna/:id`
@@ -26,7 +27,7 @@ pub fn AdminUserPage() -> impl IntoView {
     };
     let detail = Resource::new_blocking(|| (), move |()| load_account_detail(id));
     view! {
-        <Title text=t("admin-user-title") />
+        <PageTitle text=t("admin-user-title") />
         // A freshly issued reset link may be on this page: keep it out of other sites' logs.
         <Meta name="referrer" content="no-referrer" />
         <Suspense fallback=|| ()>

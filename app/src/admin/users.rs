@@ -2,12 +2,12 @@
 
 use domain::Role;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::api::{list_accounts, AccountList};
 use crate::auth::{encode_query_value, require_admin, role_label};
 use crate::error::ErrorPage;
+use crate::head::PageTitle;
 use crate::i18n::{t, t_args};
 
 /// Reads the role filter from the query (`peran=admin`).
@@ -33,7 +33,7 @@ pub fn AdminUsersPage() -> impl IntoView {
         Resource::new_blocking(|| (), move |()| list_accounts(search.clone(), role, page))
     };
     view! {
-        <Title text=t("admin-users-title") />
+        <PageTitle text=t("admin-users-title") />
         <section class="card" aria-labelledby="users-title">
             <h1 id="users-title">{t("admin-users-title")}</h1>
             <form method="get" action="/admin/pengguna" class="filter-form" role="search">

@@ -2,13 +2,13 @@
 //! notices, and the applicant's data rights.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 use time::OffsetDateTime;
 
 use super::api::{load_my_application, MyApplication};
 use super::{status_key, step_key, STEPS};
 use crate::auth::require_account;
 use crate::error::ErrorPage;
+use crate::head::PageTitle;
 use crate::i18n::{current_locale, t};
 
 fn when(at: i64) -> String {
@@ -25,7 +25,7 @@ pub fn ApplyDashboard() -> impl IntoView {
     }
     let mine = Resource::new_blocking(|| (), |()| load_my_application());
     view! {
-        <Title text=t("apply-title") />
+        <PageTitle text=t("apply-title") />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match mine.await {

@@ -3,7 +3,6 @@
 
 use domain::vendor::{limits, Category};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use super::api::{list_wilayah, load_my_application, KecamatanChoice, MyApplication};
@@ -11,6 +10,7 @@ use super::{status_key, STEPS};
 use crate::auth::require_account;
 use crate::error::{AppError, ErrorPage};
 use crate::forms::{Checkbox, Field, FormAlert, PhotoField, Select, TextArea};
+use crate::head::PageTitle;
 use crate::i18n::{t, t_args};
 
 /// The category's name in the visitor's language.
@@ -43,7 +43,7 @@ pub fn ApplyStepPage() -> impl IntoView {
     );
     let (path, form, title_key) = STEPS[index];
     view! {
-        <Title text=t(title_key) />
+        <PageTitle text=t(title_key) />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match data.await {

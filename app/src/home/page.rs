@@ -1,10 +1,11 @@
 use domain::market::MarketWeekend;
 use domain::wita;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::Meta;
 
 use super::api::{list_kecamatan, KecamatanCard};
 use crate::error::ErrorPage;
+use crate::head::PageTitle;
 use crate::i18n::{current_locale, t, t_args};
 use crate::products::api::{load_categories, load_newest, ProductCardView};
 use crate::products::ProductGrid;
@@ -23,7 +24,7 @@ pub fn HomePage() -> impl IntoView {
         },
     );
     view! {
-        <Title text=t("home-title") />
+        <PageTitle text=t("home-title") />
         <Meta name="description" content=t("home-description") />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {

@@ -2,7 +2,6 @@
 
 use domain::listing::{limits, Unit};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use super::api::{load_own_products, PhotoView, ProductView};
@@ -10,6 +9,7 @@ use super::{availability_label, unit_label};
 use crate::auth::require_account;
 use crate::error::{AppError, ErrorPage};
 use crate::forms::{Field, FormAlert, Select, TextArea};
+use crate::head::PageTitle;
 use crate::i18n::{t, t_args};
 
 /// The form's name.
@@ -25,7 +25,7 @@ pub fn OwnProductsPage() -> impl IntoView {
     }
     let own = Resource::new_blocking(|| (), |()| load_own_products());
     view! {
-        <Title text=t("shop-title") />
+        <PageTitle text=t("shop-title") />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match own.await {
@@ -170,7 +170,7 @@ pub fn ProductFormPage() -> impl IntoView {
     };
     let own = Resource::new_blocking(|| (), |()| load_own_products());
     view! {
-        <Title text=t(if editing.is_some() { "shop-edit" } else { "shop-add" }) />
+        <PageTitle text=t(if editing.is_some() { "shop-edit" } else { "shop-add" }) />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match own.await {

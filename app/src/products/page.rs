@@ -1,12 +1,13 @@
 //! `/produk/:id`: one product, its vendor, and the WhatsApp button.
 
 use leptos::prelude::*;
-use leptos_meta::{Link, Meta, Title};
+use leptos_meta::{Link, Meta};
 use leptos_router::hooks::use_params_map;
 
 use super::api::{load_product, PhotoView, ProductView};
 use super::{availability_label, unit_label};
 use crate::error::{AppError, ErrorPage};
+use crate::head::PageTitle;
 use crate::i18n::t;
 
 /// `/produk/:id`
@@ -50,7 +51,7 @@ fn Product(product: ProductView) -> impl IntoView {
     });
     let structured = structured_data(&product, &canonical, &origin);
     view! {
-        <Title text=title.clone() />
+        <PageTitle text=title.clone() />
         <Meta name="description" content=summary.clone() />
         <Link rel="canonical" href=canonical.clone() />
         <Meta property="og:type" content="product" />
@@ -134,7 +135,7 @@ fn Gallery(photos: Vec<PhotoView>, name: String) -> impl IntoView {
 }
 
 /// schema.org `Product` with its offer and the vendor as a `LocalBusiness`, for search
-/// engines. `<` is escaped so no text can close the script element.
+/// engines.
 fn structured_data(product: &ProductView, canonical: &str, origin: &str) -> String {
     let digits: String = product.price.chars().filter(char::is_ascii_digit).collect();
     let availability = match product.availability.as_str() {
@@ -172,5 +173,5 @@ fn structured_data(product: &ProductView, canonical: &str, origin: &str) -> Stri
             }
         }
     });
-    data.to_string().replace('<', "\\u003c")
+    crate::head::json_ld(&data)
 }

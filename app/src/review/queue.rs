@@ -3,7 +3,6 @@
 use domain::application::ApplicationStatus;
 use domain::vendor::Category;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::api::{load_queue, Queue};
@@ -11,6 +10,7 @@ use crate::apply::category_label;
 use crate::apply::status_key;
 use crate::auth::{encode_query_value, require_admin};
 use crate::error::ErrorPage;
+use crate::head::PageTitle;
 use crate::i18n::{t, t_args};
 
 /// `/admin/pengajuan?status=…&kecamatan=…&kategori=…&q=…&hal=…`
@@ -36,7 +36,7 @@ pub fn ReviewQueuePage() -> impl IntoView {
         },
     );
     view! {
-        <Title text=t("review-title") />
+        <PageTitle text=t("review-title") />
         <Suspense fallback=|| ()>
             {move || {
                 let filters = filters.clone();

@@ -1,11 +1,12 @@
 //! `/cari`: search and browse products with filters, as a plain GET form (works without JS).
 
 use leptos::prelude::*;
-use leptos_meta::{Link, Meta, Title};
+use leptos_meta::{Link, Meta};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::auth::encode_query_value;
 use crate::error::ErrorPage;
+use crate::head::PageTitle;
 use crate::i18n::{t, t_args};
 use crate::products::api::{load_search, SearchParams, SearchResults};
 use crate::products::ProductGrid;
@@ -107,7 +108,7 @@ pub fn SearchPage() -> impl IntoView {
                                     .find(|(slug, _)| *slug == filters.category)
                                     .map_or_else(|| t("search-title"), |(_, name)| name.clone())
                             });
-                            view! { <Title text=heading.clone() /> <Results results filters heading /> }.into_any()
+                            view! { <PageTitle text=heading.clone() /> <Results results filters heading /> }.into_any()
                         }
                         Err(error) => view! { <ErrorPage error /> }.into_any(),
                     }

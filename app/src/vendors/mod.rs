@@ -2,12 +2,13 @@
 //! applicants consent to.
 
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::Meta;
 use leptos_router::hooks::use_params_map;
 use serde::{Deserialize, Serialize};
 
 use crate::apply::category_label;
 use crate::error::{AppError, ErrorPage};
+use crate::head::PageTitle;
 use crate::i18n::{t, t_args};
 
 /// What anyone may see of a vendor.
@@ -87,7 +88,7 @@ fn Profile(profile: VendorProfile) -> impl IntoView {
         .unwrap_or_default();
     let description = profile.description.chars().take(160).collect::<String>();
     view! {
-        <Title text=format!("{} — Pasar Purna", profile.business_name) />
+        <PageTitle text=format!("{} — Pasar Purna", profile.business_name) />
         <Meta name="description" content=description />
         <article class="card" aria-labelledby="profile-title">
             {profile.photo.map(|key| view! {
@@ -130,7 +131,7 @@ fn VendorProducts(products: Vec<crate::products::api::ProductCardView>) -> impl 
 #[component]
 pub fn PrivacyPage() -> impl IntoView {
     view! {
-        <Title text=t("privacy-title") />
+        <PageTitle text=t("privacy-title") />
         <article class="card" aria-labelledby="privacy-title">
             <h1 id="privacy-title">{t("privacy-title")}</h1>
             <p class="hint">{t_args("privacy-version", &[("version", PRIVACY_NOTICE_VERSION.to_owned())])}</p>
