@@ -3,10 +3,11 @@
 //! serial), so nothing of it is ever stored. Public photos (business) and private files
 //! (proof of return) live in separate folders; only the public one is served as files.
 
-use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
-use image::{DynamicImage, ImageDecoder, ImageReader};
+use image::DynamicImage;
+
+use crate::photos::{decode_checked, upright};
 
 /// Who may see a stored file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,41 +29,28 @@ impl Visibility {
 
 /// The largest upload accepted, in bytes (a 12-megapixel phone JPEG is 3–6 MB).
 pub const MAX_UPLOAD_BYTES: usize = 12 * 1024 * 1024;
-/// Larger pictures are refused before decoding (memory: 4 bytes per pixel).
-const MAX_PIXELS: u64 = 50_000_000;
 /// Longest side kept.
 const MAX_SIDE: u32 = 1600;
 
-/// Why a photo was refused.
+/// Why a photo was not stored.
 #[derive(Debug, thiserror::Error)]
 pub enum PhotoError {
-    /// Not a JPEG, PNG or WebP image, or a damaged one.
-    #[error("not an image")]
-    NotAnImage,
-    /// Over [`MAX_UPLOAD_BYTES`] or too many pixels.
+    /// Over [`MAX_UPLOAD_BYTES`].
     #[error("image too large")]
     TooLarge,
+    /// The photo pipeline refused it (format, damage, pixels, bit depth…).
+    #[error("photo refused: {0}")]
+    Refused(crate::photos::PhotoError),
     /// Writing the file failed.
     #[error("storing the photo failed: {0}")]
     Io(#[from] std::io::Error),
 }
 
-fn decode(bytes: &[u8]) -> Result<DynamicImage, PhotoError> {
-    let reader = ImageReader::new(Cursor::new(bytes))
-        .with_guessed_format()
-        .map_err(|_| PhotoError::NotAnImage)?;
-    let mut decoder = reader.into_decoder().map_err(|_| PhotoError::NotAnImage)?;
-    let (width, height) = decoder.dimensions();
-    if u64::from(width) * u64::from(height) > MAX_PIXELS {
-        return Err(PhotoError::TooLarge);
-    }
-    let orientation = decoder.orientation().unwrap_or(image::metadata::Orientation::NoTransforms);
-    let mut picture = DynamicImage::from_decoder(decoder).map_err(|_| PhotoError::NotAnImage)?;
-    picture.apply_orientation(orientation);
-    Ok(picture)
-}
-
-/// Checks, cleans and stores a photo; returns its key. CPU-heavy: call from a blocking thread.
+/// Checks, cleans and stores a photo; returns its key. CPU-heavy: call it through
+/// [`crate::photos::PhotoStore::run_limited`], like every other picture decode.
+///
+/// The checks and the decode are the product photos' ([`decode_checked`]): one bounded path
+/// for every uploaded picture.
 ///
 /// # Errors
 /// [`PhotoError`] saying why it was refused.
@@ -74,15 +62,19 @@ pub fn store_photo(
     if bytes.len() > MAX_UPLOAD_BYTES {
         return Err(PhotoError::TooLarge);
     }
-    let picture = decode(bytes)?;
+    let (picture, orientation) = decode_checked(bytes).map_err(PhotoError::Refused)?;
+    let picture = DynamicImage::ImageRgb8(picture);
     let picture = if picture.width().max(picture.height()) > MAX_SIDE {
         picture.resize(MAX_SIDE, MAX_SIDE, image::imageops::FilterType::Triangle)
     } else {
         picture
     };
+    let picture = upright(picture.into_rgb8(), orientation);
     let mut encoded = Vec::new();
     let encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut encoded, 82);
-    picture.to_rgb8().write_with_encoder(encoder).map_err(|_| PhotoError::NotAnImage)?;
+    picture
+        .write_with_encoder(encoder)
+        .map_err(|_| PhotoError::Refused(crate::photos::PhotoError::Corrupt))?;
     let mut random = [0u8; 16];
     getrandom::fill(&mut random).map_err(|e| std::io::Error::other(e.to_string()))?;
     let key = format!("{}.jpg", hex::encode(random));
@@ -145,13 +137,71 @@ mod tests {
         let dir = std::env::temp_dir();
         assert!(matches!(
             store_photo(&dir, Visibility::Public, b"%PDF-1.4 not a photo"),
-            Err(PhotoError::NotAnImage)
+            Err(PhotoError::Refused(crate::photos::PhotoError::UnsupportedFormat))
         ));
         let too_big = vec![0u8; MAX_UPLOAD_BYTES + 1];
         assert!(matches!(
             store_photo(&dir, Visibility::Public, &too_big),
             Err(PhotoError::TooLarge)
         ));
+    }
+
+    #[test]
+    fn a_cut_off_jpeg_is_refused_as_damaged() {
+        let dir = std::env::temp_dir();
+        let whole = jpeg(800, 600);
+        let cut = &whole[..whole.len() * 2 / 3];
+        assert!(matches!(
+            store_photo(&dir, Visibility::Public, cut),
+            Err(PhotoError::Refused(crate::photos::PhotoError::Corrupt))
+        ));
+    }
+
+    /// A PNG that is only its header: `width`×`height`, 16-bit RGB. Enough for a decoder to
+    /// learn what it would have to allocate.
+    fn deep_png_header(width: u32, height: u32) -> Vec<u8> {
+        fn crc32(bytes: &[u8]) -> u32 {
+            let mut crc = !0u32;
+            for &byte in bytes {
+                crc ^= u32::from(byte);
+                for _ in 0..8 {
+                    crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+                }
+            }
+            !crc
+        }
+        let mut chunk = b"IHDR".to_vec();
+        chunk.extend_from_slice(&width.to_be_bytes());
+        chunk.extend_from_slice(&height.to_be_bytes());
+        chunk.extend_from_slice(&[16, 2, 0, 0, 0]); // 16 bits, RGB, deflate, no filter, no interlace
+        let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+        png.extend_from_slice(&13u32.to_be_bytes());
+        png.extend_from_slice(&chunk);
+        png.extend_from_slice(&crc32(&chunk).to_be_bytes());
+        // The first data chunk (a zlib header only): decoders read the header up to here.
+        let idat = b"IDAT\x78\x9c";
+        png.extend_from_slice(&2u32.to_be_bytes());
+        png.extend_from_slice(idat);
+        png.extend_from_slice(&crc32(idat).to_be_bytes());
+        png
+    }
+
+    #[test]
+    fn a_deep_png_too_large_to_decode_safely_is_refused_from_its_header() {
+        // 7000×7000 at 16 bits per channel: 294 MB of pixels, under the 50-megapixel limit.
+        let refused =
+            store_photo(&std::env::temp_dir(), Visibility::Public, &deep_png_header(7000, 7000));
+        assert!(
+            matches!(refused, Err(PhotoError::Refused(crate::photos::PhotoError::TooManyPixels))),
+            "{refused:?}"
+        );
+        // The same header at a size that fits is read on (and found cut off).
+        let small =
+            store_photo(&std::env::temp_dir(), Visibility::Public, &deep_png_header(400, 300));
+        assert!(
+            matches!(small, Err(PhotoError::Refused(crate::photos::PhotoError::Corrupt))),
+            "{small:?}"
+        );
     }
 
     #[test]

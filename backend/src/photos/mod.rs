@@ -21,7 +21,7 @@ use tokio::sync::Semaphore;
 use crate::db::Database;
 use crate::with_pool;
 
-pub use pipeline::{process, Processed, Variant, MAX_UPLOAD_BYTES};
+pub use pipeline::{decode_checked, process, upright, Processed, Variant, MAX_UPLOAD_BYTES};
 pub use sniff::{identify, Format};
 
 /// Why an upload was refused. Each has its own translated message.
@@ -163,10 +163,21 @@ impl PhotoStore {
         &self,
         upload: Vec<u8>,
     ) -> Result<Result<Processed, PhotoError>, StoreError> {
+        self.run_limited(move || process(&upload)).await
+    }
+
+    /// Runs `job` (picture work: decoding, scaling, encoding) on a blocking thread under the
+    /// same limit as [`PhotoStore::process`]: every upload path shares these workers, so no
+    /// form can decode pictures beside the limit.
+    ///
+    /// # Errors
+    /// [`StoreError::Interrupted`] if the thread died.
+    pub async fn run_limited<T: Send + 'static>(
+        &self,
+        job: impl FnOnce() -> T + Send + 'static,
+    ) -> Result<T, StoreError> {
         let _permit = self.cpu.acquire().await.map_err(|_| StoreError::Interrupted)?;
-        tokio::task::spawn_blocking(move || process(&upload))
-            .await
-            .map_err(|_| StoreError::Interrupted)
+        tokio::task::spawn_blocking(job).await.map_err(|_| StoreError::Interrupted)
     }
 
     /// Writes every variant. Idempotent: the same photo twice writes the same objects.

@@ -25,7 +25,8 @@ pub const MAX_UPLOAD_BYTES: usize = 15 * 1024 * 1024;
 const MAX_PIXELS: u64 = 52_000_000;
 /// Neither side may be longer (a 1×50,000,000 strip is not a photo either).
 const MAX_SIDE: u32 = 12_000;
-/// Memory the decoder may take: a 50 MP RGBA picture with room to spare, not more.
+/// Memory a decode may take, the decoder's pixels and their 8-bit RGB copy together: a 50 MP
+/// RGB JPEG (150 MB) or a 20 MP RGBA PNG (80 + 60 MB) with room to spare, not more.
 const MAX_DECODE_BYTES: u64 = 256 * 1024 * 1024;
 /// Shorter pictures are too small to show a product.
 const MIN_SIDE: u32 = 200;
@@ -68,15 +69,7 @@ impl Processed {
 /// # Errors
 /// [`PhotoError`] naming why the file was refused; nothing is kept of it.
 pub fn process(bytes: &[u8]) -> Result<Processed, PhotoError> {
-    if bytes.len() > MAX_UPLOAD_BYTES {
-        return Err(PhotoError::TooLarge);
-    }
-    let format = identify(bytes)?;
-    refuse_polyglot(bytes)?;
-    if format == Format::Jpeg && !jpeg_is_complete(bytes) {
-        return Err(PhotoError::Corrupt);
-    }
-    let (picture, orientation) = decode(bytes, format)?;
+    let (picture, orientation) = decode_checked(bytes)?;
     let (width, height) = (picture.width(), picture.height());
     let turned = turns_sideways(orientation);
     let (shown_width, shown_height) = if turned { (height, width) } else { (width, height) };
@@ -99,6 +92,36 @@ pub fn process(bytes: &[u8]) -> Result<Processed, PhotoError> {
     let largest = variants.last().ok_or(PhotoError::Corrupt)?;
     let key = PhotoKey::from_digest(&Sha256::digest(&largest.bytes));
     Ok(Processed { key, variants })
+}
+
+/// Every check an upload passes before and while it is decoded — size, format, polyglots,
+/// cut-off JPEGs, pixels, bit depth, the decoder's memory — then the pixels (RGB, not yet
+/// upright) and the orientation to apply. Every uploaded picture, whatever the form, is
+/// decoded here and nowhere else.
+///
+/// # Errors
+/// [`PhotoError`] naming why the file was refused.
+pub fn decode_checked(bytes: &[u8]) -> Result<(RgbImage, Orientation), PhotoError> {
+    if bytes.len() > MAX_UPLOAD_BYTES {
+        return Err(PhotoError::TooLarge);
+    }
+    let format = identify(bytes)?;
+    refuse_polyglot(bytes)?;
+    if format == Format::Jpeg && !jpeg_is_complete(bytes) {
+        return Err(PhotoError::Corrupt);
+    }
+    decode(bytes, format)
+}
+
+/// Turns decoded pixels upright (cheap once they are scaled down).
+#[must_use]
+pub fn upright(picture: RgbImage, orientation: Orientation) -> RgbImage {
+    if orientation == Orientation::NoTransforms {
+        return picture;
+    }
+    let mut picture = DynamicImage::ImageRgb8(picture);
+    picture.apply_orientation(orientation);
+    picture.into_rgb8()
 }
 
 /// The largest variant's width: at most 1600, and narrower when the picture is so tall that
@@ -140,6 +163,16 @@ fn decode(bytes: &[u8], format: Format) -> Result<(RgbImage, Orientation), Photo
     }
     if width.min(height) < MIN_SIDE {
         return Err(PhotoError::TooSmall);
+    }
+    // Bit depth counts as much as pixels: a 7000×7000 16-bit PNG decodes to 294 MB, and its
+    // 8-bit copy (what we keep) needs 147 MB more. Both must fit what a worker may hold.
+    let converted = if decoder.color_type() == image::ColorType::Rgb8 {
+        0
+    } else {
+        u64::from(width) * u64::from(height) * 3
+    };
+    if decoder.total_bytes().saturating_add(converted) > MAX_DECODE_BYTES {
+        return Err(PhotoError::TooManyPixels);
     }
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
     let picture = DynamicImage::from_decoder(decoder).map_err(refusal)?;
@@ -188,15 +221,6 @@ fn resize(source: &RgbImage, width: u32, height: u32) -> Result<RgbImage, PhotoE
         fr::ResizeOptions::new().resize_alg(fr::ResizeAlg::Convolution(fr::FilterType::CatmullRom));
     fr::Resizer::new().resize(&src, &mut dst, &options).map_err(|_| PhotoError::Corrupt)?;
     RgbImage::from_raw(width, height, dst.into_vec()).ok_or(PhotoError::Corrupt)
-}
-
-fn upright(picture: RgbImage, orientation: Orientation) -> RgbImage {
-    if orientation == Orientation::NoTransforms {
-        return picture;
-    }
-    let mut picture = DynamicImage::ImageRgb8(picture);
-    picture.apply_orientation(orientation);
-    picture.into_rgb8()
 }
 
 /// Lossy WebP from raw pixels: nothing of the upload's metadata can survive.

@@ -12,6 +12,7 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use backend::accounts::AccountId;
 use backend::media::{self, PhotoError, Visibility};
+use backend::photos::PhotoError as Refused;
 use backend::vendors::{self, IdentityError, Place, SaveError, SubmitError};
 use domain::vendor::{limits, Category, Checker, FieldIssue, Gender};
 use domain::Access;
@@ -62,7 +63,21 @@ fn backend_failure(feedback: FormFeedback, error: &backend::Error) -> Refusal {
     (feedback.error(FORM, "form-error-unavailable"), status)
 }
 
-/// Stores an uploaded photo off the async runtime.
+/// The message for a photo the pipeline refused, worded for the one photo of a step.
+fn photo_refusal_key(error: &PhotoError) -> &'static str {
+    match error {
+        PhotoError::TooLarge | PhotoError::Refused(Refused::TooLarge | Refused::TooManyPixels) => {
+            TOO_LARGE_KEY
+        }
+        PhotoError::Refused(Refused::Heic) => "apply-error-photo-heic",
+        PhotoError::Refused(Refused::TooSmall) => "apply-error-photo-small",
+        PhotoError::Refused(Refused::Corrupt) => "apply-error-photo-corrupt",
+        PhotoError::Refused(Refused::UnsupportedFormat | Refused::Polyglot) => NOT_AN_IMAGE_KEY,
+        PhotoError::Io(_) => "form-error-unavailable",
+    }
+}
+
+/// Stores an uploaded photo through the photo workers every upload shares.
 async fn store(
     state: &ServerState,
     visibility: Visibility,
@@ -71,16 +86,15 @@ async fn store(
     let Some(bytes) = bytes else { return Ok(None) };
     let dir = state.app.media_dir.clone();
     let bytes = bytes.to_vec();
-    match tokio::task::spawn_blocking(move || media::store_photo(&dir, visibility, &bytes)).await {
+    match state.app.photos.run_limited(move || media::store_photo(&dir, visibility, &bytes)).await {
         Ok(Ok(key)) => Ok(Some(key)),
-        Ok(Err(PhotoError::NotAnImage)) => Err(NOT_AN_IMAGE_KEY),
-        Ok(Err(PhotoError::TooLarge)) => Err(TOO_LARGE_KEY),
         Ok(Err(PhotoError::Io(error))) => {
             tracing::error!(%error, "could not store a photo");
             Err("form-error-unavailable")
         }
+        Ok(Err(refused)) => Err(photo_refusal_key(&refused)),
         Err(error) => {
-            tracing::error!(%error, "photo processing panicked");
+            tracing::error!(%error, "photo processing was interrupted");
             Err("form-error-unavailable")
         }
     }
@@ -116,7 +130,12 @@ pub async fn save_step(
             return render_step(&state, parts, path, (feedback, StatusCode::SERVICE_UNAVAILABLE))
                 .await;
         }
-        Err(FormDataError::Unreadable) => return StatusCode::BAD_REQUEST.into_response(),
+        Err(error @ (FormDataError::Unreadable | FormDataError::FieldTooLong)) => {
+            return crate::form_data::refusal_page(
+                &parts.headers,
+                matches!(error, FormDataError::FieldTooLong),
+            );
+        }
     };
     let account = AccountId(viewer.account_id);
     let now = backend::unix_now();
@@ -149,17 +168,26 @@ fn photo_refusal(form: &'static str, typed: &FormData, key: &'static str) -> For
     keep_values(FormFeedback::for_form(form).error(field, key), typed, names)
 }
 
-/// The key of the photo a step is about to replace, when a new one was sent.
+/// The key of the photo a step is about to replace, when a new one was sent. Refuses with
+/// [`SaveError::NotEditable`] before the photo is decoded when the application cannot be
+/// changed: the cheap check first, so a locked application costs no picture work.
 async fn photo_to_replace(
     state: &ServerState,
     account: AccountId,
     uploading: bool,
     pick: fn(vendors::Application) -> Option<String>,
-) -> Result<Option<String>, backend::Error> {
+) -> Result<Option<String>, SaveError> {
     if !uploading {
         return Ok(None);
     }
-    Ok(vendors::find_by_account(&state.app.db, account).await?.and_then(pick))
+    match vendors::find_by_account(&state.app.db, account).await.map_err(SaveError::Backend)? {
+        Some(application)
+            if !application.status.is_editable() || application.erased_at.is_some() =>
+        {
+            Err(SaveError::NotEditable)
+        }
+        application => Ok(application.and_then(pick)),
+    }
 }
 
 /// Keeps on disk only the photo the application points to: once a step is saved, the photo it
@@ -215,7 +243,7 @@ async fn save_business(
     let uploading = data.file("business_photo").is_some();
     let replaced = photo_to_replace(state, account, uploading, |a| a.business_photo)
         .await
-        .map_err(|e| backend_failure(kept(FormFeedback::for_form("business")), &e))?;
+        .map_err(|e| save_failure(kept(FormFeedback::for_form("business")), e))?;
     let photo =
         store(state, Visibility::Public, data.file("business_photo")).await.map_err(|key| {
             (
@@ -312,7 +340,7 @@ async fn save_returnee(
     let uploading = data.file("proof_photo").is_some();
     let replaced = photo_to_replace(state, account, uploading, |a| a.proof_photo)
         .await
-        .map_err(|e| backend_failure(kept(FormFeedback::for_form("returnee")), &e))?;
+        .map_err(|e| save_failure(kept(FormFeedback::for_form("returnee")), e))?;
     let proof =
         store(state, Visibility::Private, data.file("proof_photo")).await.map_err(|key| {
             (
