@@ -1,5 +1,10 @@
-//! Limits on failed logins, per account and per client address, in the database so that
-//! every replica counts the same attempts.
+//! Limits on password guesses (logins, password changes) and on registrations, per account
+//! and per client address, in the database so that every replica counts the same attempts.
+//!
+//! An attempt is counted *before* its password is verified, in one statement that also says
+//! whether the count is over the limit ([`admit`]): however many attempts arrive at once, at
+//! most the limit of them reach the password hash in a window. A success then gives its count
+//! back ([`succeeded`]), so only failures use up a window.
 //!
 //! Per account the limit is strict: it is what stops someone guessing one person's password.
 //! Per address it is loose: in Kupang many phones reach us through one carrier address, and a
@@ -27,6 +32,9 @@ pub struct LoginLimits {
     pub per_account: Limit,
     /// Per client address.
     pub per_address: Limit,
+    /// New accounts per client address: each costs a password hash, and a registration
+    /// tells whether a login is taken, so it must not be a free way to ask.
+    pub registrations_per_address: Limit,
 }
 
 impl Default for LoginLimits {
@@ -34,6 +42,9 @@ impl Default for LoginLimits {
         LoginLimits {
             per_account: Limit { failures: 5, window_secs: 15 * 60 },
             per_address: Limit { failures: 100, window_secs: 15 * 60 },
+            // A family or a training class may register from one phone in an hour; a script
+            // making accounts may not.
+            registrations_per_address: Limit { failures: 10, window_secs: 60 * 60 },
         }
     }
 }
@@ -58,6 +69,13 @@ impl Attempt {
     pub fn new(login: &str, address: &str) -> Attempt {
         Attempt { account: digest(login), address: digest(address) }
     }
+
+    /// Counts guesses of the current password of account `account_id` on the password-change
+    /// form, from `address`: a stolen session must not be a way to find the password.
+    #[must_use]
+    pub fn password_change(account_id: i64, address: &str) -> Attempt {
+        Attempt::new(&format!("password-change:{account_id}"), address)
+    }
 }
 
 fn digest(value: &str) -> String {
@@ -74,7 +92,8 @@ pub struct TooManyAttempts {
 const ACCOUNT: &str = "account";
 const ADDRESS: &str = "address";
 
-/// Refuses the attempt when either its login or its address used up its failures.
+/// Whether the next attempt would be refused, without counting one (for showing the wait;
+/// never as the gate before a password check: that is [`admit`]).
 ///
 /// # Errors
 /// The outer error when the database fails.
@@ -106,39 +125,96 @@ pub async fn check(
     Ok(if wait > 0 { Err(TooManyAttempts { retry_after_secs: wait }) } else { Ok(()) })
 }
 
-/// Counts a failed attempt against its login and its address. A window that has run out
-/// starts again at this failure.
+/// One statement per counter: the attempt is counted and the count read back at once, so
+/// concurrent attempts each see a different count. A window that has run out starts again
+/// at this attempt.
+const COUNT: &str = "insert into login_throttle (scope, subject, failures, window_started_at)
+    values ($1, $2, 1, $3)
+    on conflict (scope, subject) do update set
+        failures = case when login_throttle.window_started_at <= $4 then 1
+                        else login_throttle.failures + 1 end,
+        window_started_at = case when login_throttle.window_started_at <= $4 then $3
+                                 else login_throttle.window_started_at end
+    returning failures, window_started_at";
+
+/// Counts one attempt on `subject`; refused when the count passes the limit.
+async fn count(
+    db: &Database,
+    scope: &str,
+    subject: &str,
+    limit: Limit,
+    now: i64,
+) -> Result<Result<(), TooManyAttempts>> {
+    let (count, started): (i64, i64) = with_pool!(db, |pool| sqlx::query_as(COUNT)
+        .bind(scope)
+        .bind(subject)
+        .bind(now)
+        .bind(now - limit.window_secs)
+        .fetch_one(pool)
+        .await)?;
+    Ok(if count > limit.failures {
+        Err(TooManyAttempts { retry_after_secs: (started + limit.window_secs - now).max(1) })
+    } else {
+        Ok(())
+    })
+}
+
+/// Counts an attempt against its login and its address *before* the password is verified;
+/// refused when either has used up its window. Both counters always count, so an address
+/// cannot spread guesses over logins and a login cannot be guessed from many addresses.
 ///
 /// # Errors
-/// When the database fails.
-pub async fn record_failure(
+/// The outer error when the database fails.
+pub async fn admit(
     db: &Database,
     limits: &LoginLimits,
     attempt: &Attempt,
     now: i64,
-) -> Result<()> {
-    // One statement per counter, so that concurrent failures cannot overwrite each other.
-    const SQL: &str = "insert into login_throttle (scope, subject, failures, window_started_at)
-        values ($1, $2, 1, $3)
-        on conflict (scope, subject) do update set
-            failures = case when login_throttle.window_started_at <= $4 then 1
-                            else login_throttle.failures + 1 end,
-            window_started_at = case when login_throttle.window_started_at <= $4 then $3
-                                     else login_throttle.window_started_at end";
-    for (scope, subject, limit) in [
-        (ACCOUNT, &attempt.account, limits.per_account),
-        (ADDRESS, &attempt.address, limits.per_address),
-    ] {
-        let expired_before = now - limit.window_secs;
-        with_pool!(db, |pool| sqlx::query(SQL)
-            .bind(scope)
-            .bind(subject)
-            .bind(now)
-            .bind(expired_before)
-            .execute(pool)
-            .await
-            .map(|r| r.rows_affected()))?;
-    }
+) -> Result<Result<(), TooManyAttempts>> {
+    let account = count(db, ACCOUNT, &attempt.account, limits.per_account, now).await?;
+    let address = count(db, ADDRESS, &attempt.address, limits.per_address, now).await?;
+    Ok(match (account, address) {
+        (Ok(()), Ok(())) => Ok(()),
+        (Err(a), Err(b)) => {
+            Err(TooManyAttempts { retry_after_secs: a.retry_after_secs.max(b.retry_after_secs) })
+        }
+        (Err(wait), _) | (_, Err(wait)) => Err(wait),
+    })
+}
+
+/// Counts a registration from `address`; refused past
+/// [`LoginLimits::registrations_per_address`].
+///
+/// # Errors
+/// The outer error when the database fails.
+pub async fn admit_registration(
+    db: &Database,
+    limits: &LoginLimits,
+    address: &str,
+    now: i64,
+) -> Result<Result<(), TooManyAttempts>> {
+    // Counted among the addresses, under a subject of its own.
+    let subject = digest(&format!("registration:{address}"));
+    count(db, ADDRESS, &subject, limits.registrations_per_address, now).await
+}
+
+/// After the password was right: the login's count is forgotten and the address gets this
+/// attempt back (many people share a carrier address; their successes must not lock it).
+/// The address's failures still count.
+///
+/// # Errors
+/// When the database fails.
+pub async fn succeeded(db: &Database, attempt: &Attempt) -> Result<()> {
+    clear_account(db, attempt).await?;
+    with_pool!(db, |pool| sqlx::query(
+        "update login_throttle set failures = failures - 1
+         where scope = $1 and subject = $2 and failures > 0"
+    )
+    .bind(ADDRESS)
+    .bind(&attempt.address)
+    .execute(pool)
+    .await
+    .map(|r| r.rows_affected()))?;
     Ok(())
 }
 

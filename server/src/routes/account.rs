@@ -13,7 +13,6 @@ use axum::extract::{ConnectInfo, State};
 use axum::http::request::Parts;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::Form;
 use backend::accounts::{
     self, AccountId, ChangePasswordError, LoginError, RegisterError, ResetError,
 };
@@ -26,6 +25,7 @@ use tower_sessions::Session;
 
 use crate::auth;
 use crate::authz::{require, require_viewer};
+use crate::form_data::Posted;
 use crate::pages::{render_with_feedback, see_other};
 use crate::ServerState;
 
@@ -76,7 +76,7 @@ pub async fn register(
     State(state): State<ServerState>,
     session: Session,
     parts: Parts,
-    Form(form): Form<Credentials>,
+    Posted(form): Posted<Credentials>,
 ) -> Response {
     if let Err(refused) = require(&parts, Access::Public) {
         return refused.into_response();
@@ -95,6 +95,27 @@ pub async fn register(
                 .await;
         }
     };
+    // Counted before the password is hashed and before anyone learns whether the login is
+    // taken: registering is neither a free hash nor a free way to ask which logins exist.
+    let address = client_address(&state, &parts);
+    match throttle::admit_registration(
+        &state.app.db,
+        &state.app.login_limits,
+        &address,
+        backend::unix_now(),
+    )
+    .await
+    {
+        Ok(Ok(())) => {}
+        Ok(Err(wait)) => {
+            let (feedback, status) = throttled_with(feedback, wait, TOO_MANY_KEY);
+            return render_with_feedback(&state, parts, feedback, status).await;
+        }
+        Err(error) => {
+            let (feedback, status) = unavailable(feedback, &error);
+            return render_with_feedback(&state, parts, feedback, status).await;
+        }
+    }
     let registered =
         accounts::register(&state.app.db, &state.app.hasher, &login, &form.password).await;
     let (feedback, status) = match registered {
@@ -124,7 +145,7 @@ pub async fn log_in(
     State(state): State<ServerState>,
     session: Session,
     parts: Parts,
-    Form(form): Form<Credentials>,
+    Posted(form): Posted<Credentials>,
 ) -> Response {
     if let Err(refused) = require(&parts, Access::Public) {
         return refused.into_response();
@@ -144,9 +165,7 @@ pub async fn log_in(
             .await;
         }
     };
-    let peer = parts.extensions.get::<ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip());
-    let address = auth::client_address(&parts.headers, peer, state.trusted_proxy);
-    let attempt = throttle::Attempt::new(login.normalised(), &address);
+    let attempt = throttle::Attempt::new(login.normalised(), &client_address(&state, &parts));
     let (feedback, status) =
         match attempt_login(&state, &session, &parts, &login, &form.password, &attempt).await {
             Ok(()) => return see_other(&next_or(&form.lanjut, "/akun")),
@@ -156,6 +175,36 @@ pub async fn log_in(
 }
 
 type Refusal = Box<dyn FnOnce(FormFeedback) -> (FormFeedback, StatusCode) + Send>;
+
+/// "Too many attempts, wait N minutes" on the form, with 429.
+fn throttled(
+    feedback: FormFeedback,
+    wait: throttle::TooManyAttempts,
+) -> (FormFeedback, StatusCode) {
+    throttled_with(feedback, wait, THROTTLED_KEY)
+}
+
+/// [`throttled`] with a message of its own (`key` takes `$minutes`).
+fn throttled_with(
+    feedback: FormFeedback,
+    wait: throttle::TooManyAttempts,
+    key: &'static str,
+) -> (FormFeedback, StatusCode) {
+    let minutes = (wait.retry_after_secs + 59) / 60;
+    (
+        feedback.error_with(FORM, key, vec![("minutes", minutes.to_string())]),
+        StatusCode::TOO_MANY_REQUESTS,
+    )
+}
+
+/// The throttle message of forms that are not the login form.
+const TOO_MANY_KEY: &str = "auth-error-too-many";
+
+/// The client's address as the throttles count it.
+fn client_address(state: &ServerState, parts: &Parts) -> String {
+    let peer = parts.extensions.get::<ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip());
+    auth::client_address(&parts.headers, peer, state.trusted_proxy)
+}
 
 async fn attempt_login(
     state: &ServerState,
@@ -170,21 +219,13 @@ async fn attempt_login(
     let now = backend::unix_now();
     let backend_failure =
         |error: backend::Error| -> Refusal { Box::new(move |f| unavailable(f, &error)) };
-    match throttle::check(db, limits, attempt, now).await.map_err(backend_failure)? {
-        Ok(()) => {}
-        Err(wait) => {
-            let minutes = (wait.retry_after_secs + 59) / 60;
-            return Err(Box::new(move |f: FormFeedback| {
-                (
-                    f.error_with(FORM, THROTTLED_KEY, vec![("minutes", minutes.to_string())]),
-                    StatusCode::TOO_MANY_REQUESTS,
-                )
-            }));
-        }
+    // Counted before the hash is verified: a burst of guesses cannot all reach it.
+    if let Err(wait) = throttle::admit(db, limits, attempt, now).await.map_err(backend_failure)? {
+        return Err(Box::new(move |f: FormFeedback| throttled(f, wait)));
     }
     match accounts::authenticate(db, &state.app.hasher, login, password).await {
         Ok(account) => {
-            throttle::clear_account(db, attempt).await.map_err(backend_failure)?;
+            throttle::succeeded(db, attempt).await.map_err(backend_failure)?;
             auth::log_in(session, account.id, &device_of(parts)).await.map_err(|error| {
                 tracing::error!(%error, "could not start a session");
                 backend_failure(backend::Error::Corrupt("session not stored".into()))
@@ -192,12 +233,9 @@ async fn attempt_login(
             tracing::info!(account = account.id.0, "logged in");
             Ok(())
         }
-        Err(LoginError::InvalidCredentials) => {
-            throttle::record_failure(db, limits, attempt, now).await.map_err(backend_failure)?;
-            Err(Box::new(|f: FormFeedback| {
-                (f.error(FORM, CREDENTIALS_KEY), StatusCode::UNAUTHORIZED)
-            }))
-        }
+        Err(LoginError::InvalidCredentials) => Err(Box::new(|f: FormFeedback| {
+            (f.error(FORM, CREDENTIALS_KEY), StatusCode::UNAUTHORIZED)
+        })),
         Err(LoginError::Backend(error)) => Err(backend_failure(error)),
     }
 }
@@ -238,7 +276,7 @@ pub async fn change_password(
     State(state): State<ServerState>,
     session: Session,
     parts: Parts,
-    Form(form): Form<PasswordChange>,
+    Posted(form): Posted<PasswordChange>,
 ) -> Response {
     let viewer = match require_viewer(&parts, Access::Account) {
         Ok(viewer) => viewer,
@@ -246,6 +284,22 @@ pub async fn change_password(
     };
     let keep = parts.extensions.get::<SessionKey>().cloned();
     let feedback = FormFeedback::for_form(form::CHANGE_PASSWORD);
+    // Guesses of the current password count like login guesses, before it is verified: a
+    // stolen session must not be a way to find the password and keep the account.
+    let attempt =
+        throttle::Attempt::password_change(viewer.account_id, &client_address(&state, &parts));
+    let db = &state.app.db;
+    match throttle::admit(db, &state.app.login_limits, &attempt, backend::unix_now()).await {
+        Ok(Ok(())) => {}
+        Ok(Err(wait)) => {
+            let (feedback, status) = throttled_with(feedback, wait, TOO_MANY_KEY);
+            return render_with_feedback(&state, account_page(parts), feedback, status).await;
+        }
+        Err(error) => {
+            let (feedback, status) = unavailable(feedback, &error);
+            return render_with_feedback(&state, account_page(parts), feedback, status).await;
+        }
+    }
     let changed = accounts::change_password(
         &state.app.db,
         &state.app.hasher,
@@ -257,6 +311,9 @@ pub async fn change_password(
     .await;
     let (feedback, status) = match changed {
         Ok(()) => {
+            if let Err(error) = throttle::succeeded(db, &attempt).await {
+                tracing::error!(error = ?error, "could not clear a password-change count");
+            }
             // A new id for the session that stays, as at login.
             if let Err(error) = session.cycle_id().await {
                 tracing::error!(%error, "could not renew the session id");
@@ -321,7 +378,7 @@ pub struct PasswordReset {
 pub async fn reset_password(
     State(state): State<ServerState>,
     parts: Parts,
-    Form(form): Form<PasswordReset>,
+    Posted(form): Posted<PasswordReset>,
 ) -> Response {
     if let Err(refused) = require(&parts, Access::Public) {
         return refused.into_response();
@@ -369,7 +426,7 @@ pub struct ForgotPassword {
 pub async fn email_reset_link(
     State(state): State<ServerState>,
     parts: Parts,
-    Form(form): Form<ForgotPassword>,
+    Posted(form): Posted<ForgotPassword>,
 ) -> Response {
     if let Err(refused) = require(&parts, Access::Public) {
         return refused.into_response();
@@ -399,30 +456,19 @@ pub async fn email_reset_link(
     let db = &state.app.db;
     let limits = &state.app.login_limits;
     let now = backend::unix_now();
-    let peer = parts.extensions.get::<ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip());
-    let address = auth::client_address(&parts.headers, peer, state.trusted_proxy);
     // Every request counts: this form sends mail, so it must not become a way to flood a mailbox.
-    let attempt = throttle::Attempt::new(&format!("reset-mail:{email}"), &address);
-    match throttle::check(db, limits, &attempt, now).await {
+    let attempt =
+        throttle::Attempt::new(&format!("reset-mail:{email}"), &client_address(&state, &parts));
+    match throttle::admit(db, limits, &attempt, now).await {
         Ok(Ok(())) => {}
         Ok(Err(wait)) => {
-            let minutes = (wait.retry_after_secs + 59) / 60;
-            return render_with_feedback(
-                &state,
-                parts,
-                feedback.error_with(FORM, THROTTLED_KEY, vec![("minutes", minutes.to_string())]),
-                StatusCode::TOO_MANY_REQUESTS,
-            )
-            .await;
+            let (feedback, status) = throttled(feedback, wait);
+            return render_with_feedback(&state, parts, feedback, status).await;
         }
         Err(error) => {
             let (feedback, status) = unavailable(feedback, &error);
             return render_with_feedback(&state, parts, feedback, status).await;
         }
-    }
-    if let Err(error) = throttle::record_failure(db, limits, &attempt, now).await {
-        let (feedback, status) = unavailable(feedback, &error);
-        return render_with_feedback(&state, parts, feedback, status).await;
     }
     let locale = crate::security::visitor_locale(&parts.headers);
     let state_for_mail = state.clone();
