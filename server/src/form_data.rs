@@ -7,9 +7,18 @@ use axum::extract::multipart::MultipartError;
 use axum::extract::{FromRequest, Multipart};
 use axum::http::request::Parts;
 use axum::http::{header, Request, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde::de::DeserializeOwned;
 use tokio::time::{timeout, Duration};
 
+pub use app::forms::MAX_FIELD_BYTES;
+
+use crate::security::{plain_page, visitor_locale};
 use crate::upload_budget::Claim;
+
+/// The largest body of a form without files: every field of our longest form at its limit,
+/// with room to spare. Read whole before parsing, so it must stay small.
+pub const MAX_PLAIN_FORM_BYTES: usize = 64 * 1024;
 
 /// How long a body may send nothing before it is given up: long enough for a phone on patchy
 /// 3G to come back, short enough that a stalled upload does not hold its part of the
@@ -35,9 +44,37 @@ pub enum FormDataError {
     /// Carries the fields read before it.
     #[error("upload budget spent")]
     Busy(FormData),
+    /// A text field longer than [`MAX_FIELD_BYTES`] (or a plain form over
+    /// [`MAX_PLAIN_FORM_BYTES`]): nothing of it is kept, so nothing of it can be echoed.
+    #[error("text field too long")]
+    FieldTooLong,
     /// Not a form, or cut off.
     #[error("unreadable form")]
     Unreadable,
+}
+
+/// The translated page for a form that could not be taken at all: 413 for a field over its
+/// limit, 400 for a body that is not a form. Nothing typed is shown again.
+#[must_use]
+pub fn refusal_page(parts_headers: &axum::http::HeaderMap, too_long: bool) -> Response {
+    let locale = visitor_locale(parts_headers);
+    if too_long {
+        plain_page(
+            locale,
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "error-too-long-title",
+            "error-too-long-body",
+            ("/", "error-back-home"),
+        )
+    } else {
+        plain_page(
+            locale,
+            StatusCode::BAD_REQUEST,
+            "error-bad-form-title",
+            "error-bad-form-body",
+            ("/", "error-back-home"),
+        )
+    }
 }
 
 impl FormDataError {
@@ -134,19 +171,69 @@ impl FormData {
                     }
                     data.files.entry(name).or_default().push(bytes);
                 } else {
-                    match field.text().await {
-                        Ok(text) => data.fields.insert(name, text),
-                        Err(error) => return Err(FormDataError::cut_off(&error, data)),
-                    };
+                    // Read piece by piece against the field limit (and the upload budget): a
+                    // text field may otherwise be as large as the route's whole body limit.
+                    let mut bytes = Vec::new();
+                    loop {
+                        let chunk = match timeout(IDLE_BODY, field.chunk()).await {
+                            Err(_) => return Err(FormDataError::Unreadable),
+                            Ok(Ok(Some(chunk))) => chunk,
+                            Ok(Ok(None)) => break,
+                            Ok(Err(error)) => return Err(FormDataError::cut_off(&error, data)),
+                        };
+                        if bytes.len() + chunk.len() > MAX_FIELD_BYTES {
+                            return Err(FormDataError::FieldTooLong);
+                        }
+                        if claim.grow(chunk.len()).is_err() {
+                            return Err(FormDataError::Busy(data));
+                        }
+                        bytes.extend_from_slice(&chunk);
+                    }
+                    let text = String::from_utf8(bytes).map_err(|_| FormDataError::Unreadable)?;
+                    data.fields.insert(name, text);
                 }
             }
             Ok(data)
         } else {
-            let axum::Form(fields) =
-                axum::Form::<HashMap<String, String>>::from_request(request, &())
-                    .await
-                    .map_err(|_| FormDataError::Unreadable)?;
+            let fields = read_plain_form(request.into_body()).await?;
             Ok(FormData { fields, files: HashMap::new() })
+        }
+    }
+}
+
+/// Reads a urlencoded body of at most [`MAX_PLAIN_FORM_BYTES`], each value at most
+/// [`MAX_FIELD_BYTES`], into `T`.
+async fn read_plain_form<T: DeserializeOwned>(body: Body) -> Result<T, FormDataError> {
+    let bytes = match timeout(IDLE_BODY, axum::body::to_bytes(body, MAX_PLAIN_FORM_BYTES)).await {
+        Ok(Ok(bytes)) => bytes,
+        Ok(Err(_)) => return Err(FormDataError::FieldTooLong),
+        Err(_) => return Err(FormDataError::Unreadable),
+    };
+    let pairs: Vec<(String, String)> =
+        serde_urlencoded::from_bytes(&bytes).map_err(|_| FormDataError::Unreadable)?;
+    if pairs.iter().any(|(_, value)| value.len() > MAX_FIELD_BYTES) {
+        return Err(FormDataError::FieldTooLong);
+    }
+    serde_urlencoded::from_bytes(&bytes).map_err(|_| FormDataError::Unreadable)
+}
+
+/// A urlencoded form post, bounded like every other: the extractor every form handler without
+/// files uses instead of `axum::Form`, whose only bound is the route's body limit (2 MB) and
+/// whose refusals are bare statuses. Refuses with the translated 413 or 400 page.
+#[derive(Debug)]
+pub struct Posted<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for Posted<T> {
+    type Rejection = Response;
+
+    async fn from_request(request: Request<Body>, _state: &S) -> Result<Self, Response> {
+        let (parts, body) = request.into_parts();
+        match read_plain_form(body).await {
+            Ok(value) => Ok(Posted(value)),
+            Err(error) => {
+                Err(refusal_page(&parts.headers, matches!(error, FormDataError::FieldTooLong))
+                    .into_response())
+            }
         }
     }
 }

@@ -7,12 +7,12 @@ use axum::extract::{Path, State};
 use axum::http::request::Parts;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::Form;
 use backend::accounts::{self, Account, AccountId};
 use domain::{Access, Role};
 use serde::Deserialize;
 
 use crate::authz::require_viewer;
+use crate::form_data::Posted;
 use crate::pages::{render_with_feedback, see_other, storage_failure};
 use crate::ServerState;
 
@@ -136,7 +136,7 @@ pub async fn change_role(
     State(state): State<ServerState>,
     Path(id): Path<i64>,
     parts: Parts,
-    Form(form): Form<RoleChange>,
+    Posted(form): Posted<RoleChange>,
 ) -> Response {
     let viewer = match require_viewer(&parts, Access::SuperAdmin) {
         Ok(viewer) => viewer,

@@ -6,13 +6,13 @@ use axum::extract::State;
 use axum::http::request::Parts;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::Form;
 use backend::listings::{self, CategoryRow};
 use domain::vendor::Checker;
 use domain::Access;
 use serde::Deserialize;
 
 use crate::authz::require_viewer;
+use crate::form_data::Posted;
 use crate::pages::{render_with_feedback, see_other, storage_failure};
 use crate::ServerState;
 
@@ -41,7 +41,7 @@ fn keep(feedback: FormFeedback, form: &CategoryForm) -> FormFeedback {
 pub async fn save(
     State(state): State<ServerState>,
     mut parts: Parts,
-    Form(form): Form<CategoryForm>,
+    Posted(form): Posted<CategoryForm>,
 ) -> Response {
     if let Err(refused) = require_viewer(&parts, Access::Admin) {
         return refused.into_response();

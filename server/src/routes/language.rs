@@ -4,10 +4,10 @@ use axum::extract::State;
 use axum::http::header::{LOCATION, SET_COOKIE};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::Form;
 use domain::Locale;
 use serde::Deserialize;
 
+use crate::form_data::Posted;
 use crate::security::visitor_locale;
 use crate::ServerState;
 
@@ -24,7 +24,7 @@ pub struct LanguageForm {
 pub async fn switch(
     State(state): State<ServerState>,
     headers: HeaderMap,
-    Form(form): Form<LanguageForm>,
+    Posted(form): Posted<LanguageForm>,
 ) -> Response {
     let Some(locale) = Locale::ALL.into_iter().find(|l| l.code() == form.lang) else {
         // Only a tampered form gets here; answer in the language the visitor already reads.

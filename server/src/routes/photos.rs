@@ -8,7 +8,6 @@ use axum::extract::{Path, State};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::Form;
 use backend::accounts::AccountId;
 use backend::listings::{self, ListingError, NewPhoto, PhotoChange, ProductId};
 use backend::photos::{PhotoError, PhotoKey, Processed, StoreError, MAX_UPLOAD_BYTES};
@@ -17,7 +16,7 @@ use domain::Access;
 use serde::Deserialize;
 
 use crate::authz::require_viewer;
-use crate::form_data::{FormData, FormDataError};
+use crate::form_data::{FormData, FormDataError, Posted};
 use crate::pages::{render_with_feedback, see_other};
 use crate::ServerState;
 
@@ -182,7 +181,12 @@ pub async fn add(
             let busy = FormFeedback::for_form(PHOTO_FORM).error(PHOTO_FIELD, BUSY_KEY);
             return refuse_with(&state, parts, id, busy, StatusCode::SERVICE_UNAVAILABLE).await;
         }
-        Err(FormDataError::Unreadable) => return StatusCode::BAD_REQUEST.into_response(),
+        Err(error @ (FormDataError::Unreadable | FormDataError::FieldTooLong)) => {
+            return crate::form_data::refusal_page(
+                &parts.headers,
+                matches!(error, FormDataError::FieldTooLong),
+            );
+        }
     };
     let uploads = data.take_files(PHOTO_FIELD);
     if uploads.is_empty() {
@@ -237,7 +241,7 @@ pub async fn change(
     State(state): State<ServerState>,
     Path((id, photo)): Path<(i64, i64)>,
     parts: Parts,
-    Form(form): Form<ChangeForm>,
+    Posted(form): Posted<ChangeForm>,
 ) -> Response {
     let viewer = match require_viewer(&parts, Access::Account) {
         Ok(viewer) => viewer,
@@ -276,7 +280,11 @@ pub async fn serve(
     State(state): State<ServerState>,
     Path((key, file)): Path<(String, String)>,
 ) -> Response {
-    let width = file.strip_suffix(".webp").and_then(|w| w.parse::<u32>().ok());
+    // One address per file: `+400.webp` or `0400.webp` would parse as 400 too, and serve the
+    // same bytes under names caches and logs treat as different.
+    let width = file
+        .strip_suffix(".webp")
+        .and_then(|w| w.parse::<u32>().ok().filter(|n| n.to_string() == w));
     let (Some(key), Some(width)) = (PhotoKey::parse(&key), width) else {
         return StatusCode::NOT_FOUND.into_response();
     };

@@ -8,7 +8,6 @@ use axum::extract::{Path, State};
 use axum::http::request::Parts;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::Form;
 use backend::accounts::AccountId;
 use backend::listings::{self, ListingError, ProductDraft, ProductId};
 use domain::listing::{limits, Availability, Unit};
@@ -20,7 +19,7 @@ use super::photos::{
     accept_uploads, forget, forget_keys, new_photos, UploadRefusal, BUSY_KEY, PHOTO_FIELD,
 };
 use crate::authz::require_viewer;
-use crate::form_data::{FormData, FormDataError};
+use crate::form_data::{FormData, FormDataError, Posted};
 use crate::pages::{render_with_feedback, see_other, storage_failure};
 use crate::ServerState;
 
@@ -188,7 +187,12 @@ pub async fn create(State(state): State<ServerState>, parts: Parts, body: Body) 
             let feedback = refused.feedback(keep(FormFeedback::for_form(PRODUCT_FORM), &form));
             return refuse(&state, parts, path, feedback, StatusCode::PAYLOAD_TOO_LARGE).await;
         }
-        Err(FormDataError::Unreadable) => return StatusCode::BAD_REQUEST.into_response(),
+        Err(error @ (FormDataError::Unreadable | FormDataError::FieldTooLong)) => {
+            return crate::form_data::refusal_page(
+                &parts.headers,
+                matches!(error, FormDataError::FieldTooLong),
+            );
+        }
     };
     let form = ProductForm::from_data(&data);
     let draft = match read(&form) {
@@ -228,7 +232,7 @@ pub async fn update(
     State(state): State<ServerState>,
     Path(id): Path<i64>,
     parts: Parts,
-    Form(form): Form<ProductForm>,
+    Posted(form): Posted<ProductForm>,
 ) -> Response {
     let viewer = match require_viewer(&parts, Access::Account) {
         Ok(viewer) => viewer,
@@ -276,7 +280,7 @@ pub async fn set_visible(
     State(state): State<ServerState>,
     Path(id): Path<i64>,
     parts: Parts,
-    Form(form): Form<Visibility>,
+    Posted(form): Posted<Visibility>,
 ) -> Response {
     let viewer = match require_viewer(&parts, Access::Account) {
         Ok(viewer) => viewer,
