@@ -51,6 +51,18 @@ pub async fn storage_failure(
     render_with_feedback(state, parts, feedback, StatusCode::SERVICE_UNAVAILABLE).await
 }
 
+/// The translated 404 page, for a post about something that does not exist.
+#[must_use]
+pub fn not_found(parts: &Parts) -> Response {
+    crate::security::plain_page(
+        crate::security::visitor_locale(&parts.headers),
+        StatusCode::NOT_FOUND,
+        "error-not-found-title",
+        "error-not-found-body",
+        ("/", "error-back-home"),
+    )
+}
+
 /// After a successful post: go to `location` with GET (post/redirect/get), so reloading the
 /// page does not post again.
 pub fn see_other(location: &str) -> Response {

@@ -75,9 +75,14 @@ pub async fn load_queue(
     page: u32,
 ) -> Result<Queue, AppError> {
     crate::auth::require_admin()?;
+    let status = domain::application::ApplicationStatus::from_db(&status);
+    if status == Some(domain::application::ApplicationStatus::Draft) {
+        // A draft is the applicant's own until it is submitted: not a filter of the queue.
+        return Err(AppError::BadRequest.with_status());
+    }
     let state = expect_context::<backend::AppState>();
     let query = backend::vendors::QueueQuery {
-        status: domain::application::ApplicationStatus::from_db(&status),
+        status,
         kecamatan: (!kecamatan.is_empty()).then_some(kecamatan),
         category: domain::vendor::Category::from_str_value(&category),
         search: search.chars().take(crate::search::MAX_QUERY_CHARS).collect(),

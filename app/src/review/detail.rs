@@ -2,7 +2,7 @@
 
 use domain::vendor::Category;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::Meta;
 use leptos_router::hooks::use_params_map;
 use time::OffsetDateTime;
 
@@ -12,6 +12,7 @@ use crate::apply::{category_label, status_key, step_key};
 use crate::auth::require_admin;
 use crate::error::{AppError, ErrorPage};
 use crate::forms::{feedback_for, Field, FormAlert, TextArea};
+use crate::head::PageTitle;
 use crate::i18n::{current_locale, t};
 
 /// `/admin/pengajuan/:id`
@@ -27,7 +28,7 @@ pub fn ReviewDetailPage() -> impl IntoView {
     };
     let detail = Resource::new_blocking(|| (), move |()| load_review(id));
     view! {
-        <Title text=t("review-detail-title") />
+        <PageTitle text=t("review-detail-title") />
         <Meta name="referrer" content="no-referrer" />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
@@ -141,6 +142,8 @@ fn Detail(detail: ReviewDetail) -> impl IntoView {
                 }).collect_view()}
             </ol>
         </section>
+        // A refused erasure (none was asked for) must say why even without the form.
+        {(!detail.erasure_requested).then(|| view! { <FormAlert form=form::ERASURE /> })}
         {detail.erasure_requested.then(|| view! {
             <section class="card" aria-labelledby="erasure-title">
                 <h2 id="erasure-title">{t("review-erasure-title")}</h2>

@@ -21,7 +21,7 @@ pub use model::{
 pub use notifications::{mark_notifications_read, notifications_for, Notification};
 pub use privacy::{
     complete_erasure, export_personal_data, log_proof_view, request_erasure, reveal_nik,
-    ErasureError,
+    ErasureError, RevealError,
 };
 pub use profile::{public_profile, PublicProfile};
 pub use review::{decide, review_queue, DecideError, QueueQuery, QueueRow, QUEUE_PAGE_SIZE};

@@ -12,17 +12,29 @@ use crate::db::Database;
 use crate::error::Error;
 use crate::{with_pool, with_tx};
 
+/// Why a NIK was not revealed.
+#[derive(Debug, thiserror::Error)]
+pub enum RevealError {
+    /// The officer's own application: a second officer must open it.
+    #[error("own application")]
+    OwnApplication,
+    /// Storage failed, or the stored NIK does not decrypt (wrong key configured).
+    #[error(transparent)]
+    Backend(#[from] Error),
+}
+
 /// Decrypts an application's NIK for an admin who stated why, and logs the reveal.
+/// `None` when the application has no NIK (or is a draft).
 ///
 /// # Errors
-/// When the database fails, or the stored NIK cannot be decrypted (wrong key configured).
+/// [`RevealError`].
 pub async fn reveal_nik(
     db: &Database,
     keys: &PersonalDataKeys,
     actor: AccountId,
     id: ApplicationId,
     reason: &str,
-) -> Result<Option<String>, Error> {
+) -> Result<Option<String>, RevealError> {
     let row: Option<(i64, Option<String>, Option<String>)> = with_pool!(db, |pool| {
         sqlx::query_as(
             // A draft is the applicant's own until it is submitted: not even its NIK is revealed.
@@ -32,8 +44,15 @@ pub async fn reveal_nik(
         .bind(id.0)
         .fetch_optional(pool)
         .await
-    })?;
-    let Some((account, Some(ciphertext), Some(key_id))) = row else {
+    })
+    .map_err(Error::from)?;
+    let Some((account, ciphertext, key_id)) = row else {
+        return Ok(None);
+    };
+    if account == actor.0 {
+        return Err(RevealError::OwnApplication);
+    }
+    let (Some(ciphertext), Some(key_id)) = (ciphertext, key_id) else {
         return Ok(None);
     };
     let nik = keys.decrypt(&ciphertext, &key_id).map_err(|_| {
@@ -170,12 +189,19 @@ pub enum ErasureError {
     /// No such application, or already erased.
     #[error("nothing to erase")]
     NothingToErase,
+    /// The applicant has not asked for erasure: completing it is not an officer's choice.
+    #[error("erasure not requested")]
+    NotRequested,
+    /// The officer's own application: a second officer must complete it.
+    #[error("own application")]
+    OwnApplication,
     /// Storage failed.
     #[error(transparent)]
     Backend(#[from] Error),
 }
 
-/// Erases an application's personal data: NIK, files, owner details and returnee details.
+/// Completes the erasure the applicant asked for: NIK, files, owner details and returnee
+/// details. Only a pending request is completed, and never by the applicant's own account.
 /// The row stays, anonymised, with its status and history (what the audit needs); an
 /// approved vendor is suspended so nothing of theirs stays public. Returns the file keys the
 /// caller must delete from storage.
@@ -192,6 +218,12 @@ pub async fn complete_erasure(
     if application.erased_at.is_some() {
         return Err(ErasureError::NothingToErase);
     }
+    if application.erasure_requested_at.is_none() {
+        return Err(ErasureError::NotRequested);
+    }
+    if application.account == actor {
+        return Err(ErasureError::OwnApplication);
+    }
     let files: Vec<String> = [application.business_photo.clone(), application.proof_photo.clone()]
         .into_iter()
         .flatten()
@@ -206,7 +238,7 @@ pub async fn complete_erasure(
             nik_masked = null, nib = null, show_returnee_details = $3,
             status = case when status = 'approved' then 'suspended' else status end,
             erased_at = $1, updated_at = $1
-         where application_id = $2 and erased_at is null"
+         where application_id = $2 and erased_at is null and erasure_requested_at is not null"
     )
     .bind(now)
     .bind(id.0)

@@ -60,8 +60,9 @@ pub async fn review_queue(
             vec![ApplicationStatus::Submitted.as_str(), ApplicationStatus::Resubmitted.as_str()]
         }
     };
-    // Both engines accept the same filter with nulls switching conditions off.
-    let filter = "where a.status in ($1, $2) and a.erased_at is null
+    // Both engines accept the same filter with nulls switching conditions off. A draft is
+    // the applicant's own until submitted: never listed, whatever the filter says.
+    let filter = "where a.status in ($1, $2) and a.status <> 'draft' and a.erased_at is null
           and ($3 is null or kc.slug = $3)
           and ($4 is null or a.category = $4)
           and ($5 is null or lower(a.business_name) like $5 escape '\\' or lower(a.owner_name) like $5 escape '\\')";
@@ -117,6 +118,9 @@ pub enum DecideError {
     /// Not a reviewer's step.
     #[error("not a decision")]
     NotADecision,
+    /// The reviewer's own application: a second officer must decide on it.
+    #[error("own application")]
+    OwnApplication,
     /// Storage failed.
     #[error(transparent)]
     Backend(#[from] Error),
@@ -147,6 +151,11 @@ pub async fn decide(
     let message = message.trim();
     if transition.needs_reason() && message.is_empty() {
         return Err(DecideError::ReasonRequired);
+    }
+    // Nobody decides on their own application (an officer may also be a returnee).
+    let current = super::model::find_by_id(db, id).await?.ok_or(DecideError::NotFound)?;
+    if current.account == actor {
+        return Err(DecideError::OwnApplication);
     }
     let sources = ApplicationStatus::sources_of(transition);
     let mut tx = db.begin_write().await?;

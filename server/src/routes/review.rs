@@ -7,17 +7,20 @@ use axum::extract::{Path, State};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::Form;
 use backend::accounts::AccountId;
 use backend::media::{self, Visibility};
-use backend::vendors::{self, ApplicationId, DecideError, ErasureError};
+use backend::vendors::{self, ApplicationId, DecideError, ErasureError, RevealError};
 use domain::application::{ApplicationStatus, Transition};
 use domain::Access;
 use serde::Deserialize;
 
 use crate::authz::require_viewer;
+use crate::form_data::Posted;
 use crate::pages::{render_with_feedback, see_other, storage_failure};
 use crate::ServerState;
+
+/// Nobody decides on, reveals for or erases their own application.
+const OWN_APPLICATION_KEY: &str = "review-error-own-application";
 
 fn detail_parts(mut parts: Parts, id: i64) -> Parts {
     if let Ok(uri) = format!("/admin/pengajuan/{id}").parse() {
@@ -43,7 +46,7 @@ pub async fn decide(
     State(state): State<ServerState>,
     Path(id): Path<i64>,
     parts: Parts,
-    Form(form): Form<Decision>,
+    Posted(form): Posted<Decision>,
 ) -> Response {
     let viewer = match require_viewer(&parts, Access::Admin) {
         Ok(viewer) => viewer,
@@ -87,7 +90,10 @@ pub async fn decide(
         Err(DecideError::AlreadyDecided(_)) => {
             (feedback.error(FORM, "review-error-already-decided"), StatusCode::CONFLICT)
         }
-        Err(DecideError::NotFound) => return StatusCode::NOT_FOUND.into_response(),
+        Err(DecideError::NotFound) => return crate::pages::not_found(&parts),
+        Err(DecideError::OwnApplication) => {
+            (feedback.error(FORM, OWN_APPLICATION_KEY), StatusCode::FORBIDDEN)
+        }
         Err(DecideError::NotADecision) => {
             (feedback.error(FORM, "review-error-step"), StatusCode::UNPROCESSABLE_ENTITY)
         }
@@ -114,7 +120,7 @@ pub async fn reveal_nik(
     State(state): State<ServerState>,
     Path(id): Path<i64>,
     parts: Parts,
-    Form(form): Form<Reveal>,
+    Posted(form): Posted<Reveal>,
 ) -> Response {
     let viewer = match require_viewer(&parts, Access::Admin) {
         Ok(viewer) => viewer,
@@ -163,7 +169,18 @@ pub async fn reveal_nik(
             )
             .await
         }
-        Err(error) => storage_failure(&state, parts, feedback, "NIK reveal failed", &error).await,
+        Err(RevealError::OwnApplication) => {
+            render_with_feedback(
+                &state,
+                parts,
+                feedback.error(FORM, OWN_APPLICATION_KEY),
+                StatusCode::FORBIDDEN,
+            )
+            .await
+        }
+        Err(RevealError::Backend(error)) => {
+            storage_failure(&state, parts, feedback, "NIK reveal failed", &error).await
+        }
     }
 }
 
@@ -243,7 +260,17 @@ pub async fn complete_erasure(
             media::delete_files(&state.app.media_dir, &files);
             see_other(&format!("/admin/pengajuan/{id}"))
         }
-        Err(ErasureError::NothingToErase) => StatusCode::NOT_FOUND.into_response(),
+        Err(ErasureError::NothingToErase) => crate::pages::not_found(&parts),
+        Err(refused @ (ErasureError::NotRequested | ErasureError::OwnApplication)) => {
+            let (key, status) = match refused {
+                ErasureError::NotRequested => {
+                    ("review-error-erasure-not-requested", StatusCode::CONFLICT)
+                }
+                _ => (OWN_APPLICATION_KEY, StatusCode::FORBIDDEN),
+            };
+            let feedback = FormFeedback::for_form(form::ERASURE).error(FORM, key);
+            render_with_feedback(&state, detail_parts(parts, id), feedback, status).await
+        }
         Err(ErasureError::Backend(error)) => {
             tracing::error!(error = ?error, "erasure failed");
             let feedback =
