@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
-use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
 
+use crate::head::PageTitle;
 use crate::i18n::t;
 
 /// What a page or server fn can fail with, as the browser may see it: a kind, never a cause.
@@ -24,6 +24,9 @@ pub enum AppError {
     /// The thing asked for does not exist.
     #[error("not found")]
     NotFound,
+    /// The request's arguments do not parse: the caller's mistake, answered 400.
+    #[error("bad request")]
+    BadRequest,
     /// A bug or broken invariant on the server.
     #[error("internal error")]
     Internal,
@@ -41,6 +44,7 @@ impl AppError {
             AppError::Unauthorized => 401,
             AppError::Forbidden => 403,
             AppError::NotFound => 404,
+            AppError::BadRequest => 400,
             AppError::Internal | AppError::Transport => 500,
         }
     }
@@ -67,6 +71,7 @@ impl AppError {
             AppError::Unauthorized => ("error-unauthorized-title", "error-unauthorized-body"),
             AppError::Forbidden => ("error-forbidden-title", "error-forbidden-body"),
             AppError::NotFound => ("error-not-found-title", "error-not-found-body"),
+            AppError::BadRequest => ("error-bad-request-title", "error-bad-request-body"),
             AppError::Internal | AppError::Transport => {
                 ("error-internal-title", "error-internal-body")
             }
@@ -77,8 +82,16 @@ impl AppError {
 impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
-    fn from_server_fn_error(_value: ServerFnErrorErr) -> Self {
-        AppError::Transport
+    /// On the server, arguments that do not parse (a malformed, repeated or missing field,
+    /// bad UTF-8) are the caller's mistake: 400, not a 500 with an ERROR in the log. In the
+    /// browser every failure to get an answer is a transport error.
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => {
+                AppError::BadRequest.with_status()
+            }
+            _ => AppError::Transport,
+        }
     }
 }
 
@@ -107,7 +120,7 @@ pub fn ErrorPage(error: AppError) -> impl IntoView {
     let (title_key, body_key) = error.message_keys();
     let title = t(title_key);
     view! {
-        <Title text=title.clone() />
+        <PageTitle text=title.clone() />
         <section class="error-panel" aria-labelledby="error-title">
             <h1 id="error-title">{title}</h1>
             <p>{t(body_key)}</p>

@@ -61,3 +61,43 @@ fn refusal(locale: Locale, denied: Denied) -> Response {
         ),
     }
 }
+
+/// Checks a server fn's declared access (`app::access::SERVER_FNS`) before Leptos reads its
+/// arguments: a caller without access gets 401 or 403 whatever they sent, never a parse
+/// error (or a 500) that tells them about the endpoint. Each server fn still checks again.
+pub async fn guard_server_fns(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let path = request.uri().path();
+    let Some(&(path, access)) = app::access::SERVER_FNS.iter().find(|(p, _)| *p == path) else {
+        return next.run(request).await;
+    };
+    let viewer = request.extensions().get::<Viewer>();
+    match access.check(viewer.map(|v| v.role)) {
+        Ok(()) => next.run(request).await,
+        Err(denied) => {
+            let error = match denied {
+                Denied::LoginRequired => app::error::AppError::Unauthorized,
+                Denied::Forbidden => app::error::AppError::Forbidden,
+            };
+            server_fn_refusal(path, error)
+        }
+    }
+}
+
+/// A server fn's error answer, as Leptos writes one (JSON body, `serverfnerror` header).
+fn server_fn_refusal(path: &str, error: app::error::AppError) -> Response {
+    let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::FORBIDDEN);
+    let body = serde_json::to_string(&error).unwrap_or_default();
+    let mut response = (status, body).into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        axum::http::header::CONTENT_TYPE,
+        axum::http::HeaderValue::from_static("application/json"),
+    );
+    if let Ok(value) = axum::http::HeaderValue::from_str(path) {
+        headers.insert("serverfnerror", value);
+    }
+    response
+}

@@ -181,6 +181,8 @@ pub fn router(state: ServerState) -> Router {
             move || app::shell(options.clone()),
         )
         .fallback(assets::files_or_not_found)
+        // Inside `identify`, which finds the viewer it checks.
+        .layer(axum::middleware::from_fn(crate::authz::guard_server_fns))
         .layer(axum::middleware::from_fn_with_state(state.clone(), auth::identify))
         .layer(state.session_layer.clone())
         // Outside the session layer: a refused cross-site post never touches a session.

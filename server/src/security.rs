@@ -52,9 +52,13 @@ pub fn provenance(method: &Method, headers: &HeaderMap, public_origin: &str) -> 
     let Some(origin) = headers.get(ORIGIN).and_then(|v| v.to_str().ok()) else {
         return Provenance::Unknown;
     };
+    // Reached by its own host rather than the public URL, this process speaks plain HTTP (TLS
+    // ends at a proxy, whose requests carry the public origin): an `https` page on the same
+    // host is another origin, and is refused.
     let own_host = headers.get(HOST).and_then(|v| v.to_str().ok());
-    let origin_host = origin.split_once("://").map(|(_, host)| host);
-    if origin == public_origin || (own_host.is_some() && origin_host == own_host) {
+    let (origin_scheme, origin_host) = origin.split_once("://").unzip();
+    let same_host = own_host.is_some() && origin_host == own_host && origin_scheme == Some("http");
+    if origin == public_origin || same_host {
         Provenance::SameSite
     } else {
         Provenance::CrossSite
@@ -165,6 +169,16 @@ mod tests {
         assert_eq!(provenance(&Method::POST, &own_host, PUBLIC), Provenance::SameSite);
         assert_eq!(provenance(&Method::POST, &other, PUBLIC), Provenance::CrossSite);
         assert_eq!(provenance(&Method::DELETE, &HeaderMap::new(), PUBLIC), Provenance::Unknown);
+    }
+
+    #[test]
+    fn an_origin_on_our_host_with_another_scheme_is_another_site() {
+        let plain_site = "http://localhost:3000";
+        let https_here =
+            headers(&[("origin", "https://localhost:3000"), ("host", "localhost:3000")]);
+        let http_here = headers(&[("origin", "http://localhost:3000"), ("host", "localhost:3000")]);
+        assert_eq!(provenance(&Method::POST, &https_here, plain_site), Provenance::CrossSite);
+        assert_eq!(provenance(&Method::POST, &http_here, plain_site), Provenance::SameSite);
     }
 
     #[test]
