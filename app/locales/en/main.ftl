@@ -101,6 +101,7 @@ auth-error-password-long = Password too long: at most 128 characters.
 auth-error-password-common = This password is too common and easy to guess. Choose another, for example a few words together.
 auth-error-credentials = Wrong phone number/email or password.
 auth-error-throttled = Too many login attempts. Try again in { $minutes } minutes.
+auth-error-too-many = Too many attempts from here. Try again in { $minutes } minutes.
 auth-error-current-password = The current password is wrong.
 auth-error-reset-link = This link no longer works: it was used, revoked, or is older than 24 hours. Ask the Dinas office for a new one.
 
@@ -155,6 +156,12 @@ error-unauthorized-title = Please log in first
 error-unauthorized-body = This page is only for users who are logged in.
 error-forbidden-title = Not allowed
 error-forbidden-body = Your account has no access to this page. If you think this is a mistake, contact the Dinas office.
+error-too-long-title = Text too long
+error-too-long-body = One of the form's fields is far longer than allowed, so nothing was saved. Go back to the form, shorten the text, and send it again.
+error-bad-form-title = Form not readable
+error-bad-form-body = What was sent is not a form we can read, so nothing was saved. Open the page again and send it once more.
+error-bad-request-title = Invalid request
+error-bad-request-body = We could not understand this request. Reload the page and try again.
 
 ## Vendor application
 apply-title = My vendor application
@@ -256,6 +263,9 @@ apply-error-nik-taken = This NIK is already on another application. If it is you
 apply-error-nib = A NIB has 13 digits.
 apply-error-not-an-image = This file is not a photo. Choose a JPEG, PNG or WebP photo.
 apply-error-too-large = The photo is too large: at most 12 MB.
+apply-error-photo-heic = The photo is in HEIC format. Convert it to JPEG first (on an iPhone: Settings › Camera › Formats › Most Compatible) or send a screenshot of it.
+apply-error-photo-small = The photo is too small: its shorter side must be at least 200 pixels.
+apply-error-photo-corrupt = The photo is damaged or did not arrive whole. Please send it again.
 apply-error-not-editable = The application is under review or decided, so it cannot be changed now.
 apply-error-consent = Tick the consent box to send the application.
 apply-error-incomplete = Some steps are not complete yet.
@@ -307,6 +317,8 @@ review-error-already-decided = Another officer has already decided this applicat
 review-error-step = That decision is unknown.
 review-error-reveal-reason = Write why you open the NIK (5 to 200 characters).
 review-error-no-nik = This application has no NIK stored.
+review-error-own-application = This is your own application. Decisions, NIK reveals and erasure must be done by another officer.
+review-error-erasure-not-requested = The applicant has not asked for their data to be erased, so nothing was erased.
 
 ## Stall page
 vendor-badge-purna = Purna PMI

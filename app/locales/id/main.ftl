@@ -101,6 +101,7 @@ auth-error-password-long = Kata sandi terlalu panjang: paling banyak 128 karakte
 auth-error-password-common = Kata sandi ini terlalu umum dan mudah ditebak. Pilih yang lain, misalnya gabungan beberapa kata.
 auth-error-credentials = Nomor HP/email atau kata sandi salah.
 auth-error-throttled = Terlalu banyak percobaan masuk. Coba lagi dalam { $minutes } menit.
+auth-error-too-many = Terlalu banyak percobaan dari sini. Coba lagi dalam { $minutes } menit.
 auth-error-current-password = Kata sandi sekarang salah.
 auth-error-reset-link = Tautan ini sudah tidak berlaku: sudah dipakai, dicabut, atau lewat 24 jam. Mintalah tautan baru ke kantor Dinas.
 
@@ -155,6 +156,12 @@ error-unauthorized-title = Silakan masuk dulu
 error-unauthorized-body = Halaman ini hanya untuk pengguna yang sudah masuk.
 error-forbidden-title = Tidak diizinkan
 error-forbidden-body = Akun Anda tidak memiliki akses ke halaman ini. Jika menurut Anda ini keliru, hubungi kantor Dinas.
+error-too-long-title = Isian terlalu panjang
+error-too-long-body = Salah satu isian formulir jauh lebih panjang dari yang diizinkan, jadi tidak kami simpan. Kembali ke formulir, persingkat teksnya, lalu kirim lagi.
+error-bad-form-title = Formulir tidak terbaca
+error-bad-form-body = Kiriman ini bukan formulir yang dapat kami baca, jadi tidak ada yang disimpan. Buka halamannya lagi lalu coba kirim ulang.
+error-bad-request-title = Permintaan tidak valid
+error-bad-request-body = Permintaan ini tidak dapat kami pahami. Muat ulang halaman lalu coba lagi.
 
 ## Pengajuan pelapak
 apply-title = Pengajuan pelapak saya
@@ -256,6 +263,9 @@ apply-error-nik-taken = NIK ini sudah dipakai pada pengajuan lain. Bila ini NIK 
 apply-error-nib = NIB terdiri dari 13 angka.
 apply-error-not-an-image = Berkas ini bukan foto. Pilih foto JPEG, PNG atau WebP.
 apply-error-too-large = Foto terlalu besar: paling besar 12 MB.
+apply-error-photo-heic = Foto berformat HEIC. Ubah ke JPEG dulu (di iPhone: Pengaturan › Kamera › Format › Paling Kompatibel) atau kirim tangkapan layarnya.
+apply-error-photo-small = Foto terlalu kecil. Sisi terpendek minimal 200 piksel.
+apply-error-photo-corrupt = Foto rusak atau tidak terkirim utuh. Coba kirim lagi.
 apply-error-not-editable = Pengajuan sedang diperiksa atau sudah diputuskan, jadi tidak dapat diubah sekarang.
 apply-error-consent = Centang persetujuan untuk mengirim pengajuan.
 apply-error-incomplete = Masih ada langkah yang belum lengkap.
@@ -307,6 +317,8 @@ review-error-already-decided = Pengajuan ini sudah diputuskan petugas lain. Muat
 review-error-step = Keputusan itu tidak dikenal.
 review-error-reveal-reason = Tulis alasan membuka NIK (5 sampai 200 karakter).
 review-error-no-nik = Pengajuan ini tidak memiliki NIK tersimpan.
+review-error-own-application = Ini pengajuan Anda sendiri. Keputusan, pembukaan NIK dan penghapusan data harus dilakukan petugas lain.
+review-error-erasure-not-requested = Pemohon belum meminta penghapusan data, jadi data tidak dihapus.
 
 ## Halaman lapak
 vendor-badge-purna = Purna PMI

@@ -287,8 +287,8 @@ storage_test! {
         let admin_id = app.account_id(demo_login(Role::Admin)).await;
         let admin = app.log_in(demo_login(Role::Admin), DEMO_PASSWORD).await;
         let mut answers = Answers::weaver();
-        answers.business_photo = Some(jpeg(64, 48));
-        answers.proof = Some(jpeg(40, 30));
+        answers.business_photo = Some(jpeg(640, 480));
+        answers.proof = Some(jpeg(400, 300));
 
         let before = app.get_with_cookie("/pengajuan", &applicant).await;
         assert_eq!(before.status, StatusCode::OK, "{}", before.body);
@@ -617,9 +617,9 @@ storage_test! {
         let media = TempDir::new("separation");
         let app = TestApp::seeded_with(test_db, &[("PASAR_MEDIA_DIR", &media.path_str())]).await;
         let mut weaver = Answers::weaver();
-        weaver.proof = Some(jpeg(40, 30));
+        weaver.proof = Some(jpeg(400, 300));
         let mut roaster = Answers::roaster();
-        roaster.proof = Some(jpeg(30, 40));
+        roaster.proof = Some(jpeg(300, 400));
         let (a, a_id) = submitted_application(&app, APPLICANT, &weaver).await;
         let b = app.log_in(OTHER_APPLICANT, DEMO_PASSWORD).await;
         save_steps(&app, &b, &roaster).await;
@@ -683,7 +683,7 @@ storage_test! {
         let media = TempDir::new("export");
         let app = TestApp::seeded_with(test_db, &[("PASAR_MEDIA_DIR", &media.path_str())]).await;
         let mut answers = Answers::weaver();
-        answers.proof = Some(jpeg(40, 30));
+        answers.proof = Some(jpeg(400, 300));
         let (applicant, id) = submitted_application(&app, APPLICANT, &answers).await;
         let admin_id = app.account_id(demo_login(Role::Admin)).await;
         let admin = app.log_in(demo_login(Role::Admin), DEMO_PASSWORD).await;

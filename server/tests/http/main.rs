@@ -7,6 +7,7 @@ mod admin_accounts;
 mod applications;
 mod catalogue;
 mod email_reset;
+mod hardening;
 mod logs;
 mod pages;
 mod personal_data;

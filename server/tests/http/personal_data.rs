@@ -70,8 +70,8 @@ storage_test! {
         let other = app.log_in(OTHER_APPLICANT, DEMO_PASSWORD).await;
         let admin = app.log_in(demo_login(Role::Admin), DEMO_PASSWORD).await;
         let mut answers = Answers::weaver();
-        answers.business_photo = Some(jpeg(64, 48));
-        answers.proof = Some(jpeg_with_exif(40, 20, 6, "GPSLatitude=10.1772S;Serial=PROOF-CAM-0042"));
+        answers.business_photo = Some(jpeg(640, 480));
+        answers.proof = Some(jpeg_with_exif(400, 200, 6, "GPSLatitude=10.1772S;Serial=PROOF-CAM-0042"));
         save_steps(&app, &applicant, &answers).await;
         // The NIK typed again in other spellings, once with a NIB that is refused.
         replies.push(post_identity(&app, &applicant, "5371 0145 0890 0123", "12").await);

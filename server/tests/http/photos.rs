@@ -34,7 +34,7 @@ fn photo<'a>(filename: &'a str, bytes: &'a [u8]) -> Part<'a> {
     Part::File { name: "foto", filename, content_type: "image/jpeg", bytes }
 }
 
-async fn create(app: &TestApp, cookie: &str, name: &str, photos: &[(&str, &[u8])]) -> Reply {
+pub async fn create(app: &TestApp, cookie: &str, name: &str, photos: &[(&str, &[u8])]) -> Reply {
     let mut parts = fields(name);
     parts.extend(photos.iter().map(|(filename, bytes)| photo(filename, bytes)));
     app.post_multipart_with_cookie("/lapak/produk", &parts, cookie).await

@@ -311,7 +311,7 @@ storage_test! {
         let admin = app.log_in(demo_login(Role::Admin), DEMO_PASSWORD).await;
         let applicant = app.log_in(APPLICANT, DEMO_PASSWORD).await;
         let mut answers = Answers::weaver();
-        answers.proof = Some(jpeg(48, 36));
+        answers.proof = Some(jpeg(480, 360));
         save_steps(&app, &applicant, &answers).await;
         let draft = application_of(&app, APPLICANT).await.expect("draft");
         assert_eq!(draft.status, ApplicationStatus::Draft);
@@ -344,8 +344,8 @@ storage_test! {
         let admin = app.log_in(demo_login(Role::Admin), DEMO_PASSWORD).await;
         let mut answers = Answers::weaver();
         // Taken with the phone held upright: stored 40 wide and 20 high, EXIF says turn it.
-        answers.proof = Some(jpeg_with_exif(40, 20, 6, "GPSLatitude=10.1772S;GPSLongitude=123.6070E;Serial=PROOF-CAM-0042"));
-        answers.business_photo = Some(jpeg_with_exif(30, 30, 1, "GPSLatitude=10.1600S;Serial=SHOP-CAM-0077"));
+        answers.proof = Some(jpeg_with_exif(400, 200, 6, "GPSLatitude=10.1772S;GPSLongitude=123.6070E;Serial=PROOF-CAM-0042"));
+        answers.business_photo = Some(jpeg_with_exif(300, 300, 1, "GPSLatitude=10.1600S;Serial=SHOP-CAM-0077"));
         let (applicant, id) = submitted_application(&app, APPLICANT, &answers).await;
         let stored = application_of(&app, APPLICANT).await.expect("application");
         let proof_key = stored.proof_photo.clone().expect("a proof");
@@ -362,11 +362,11 @@ storage_test! {
         }
         let (_, proof_bytes) = &private[0];
         let upright = image::load_from_memory(proof_bytes).expect("a JPEG");
-        assert_eq!((upright.width(), upright.height()), (20, 40), "turned upright as the EXIF said");
+        assert_eq!((upright.width(), upright.height()), (200, 400), "turned upright as the EXIF said");
 
         // Under review the proof cannot be replaced; the refused upload leaves no file behind.
         let mut replacement = answers.clone();
-        replacement.proof = Some(jpeg(48, 36));
+        replacement.proof = Some(jpeg(480, 360));
         assert_eq!(post_returnee(&app, &applicant, &replacement).await.status, StatusCode::CONFLICT);
         assert_eq!(media.files_in("private").len(), 1, "no orphaned copy of an ID document");
 
@@ -413,11 +413,11 @@ storage_test! {
         let admin = app.log_in(demo_login(Role::Admin), DEMO_PASSWORD).await;
         let applicant = app.log_in(APPLICANT, DEMO_PASSWORD).await;
         let mut answers = Answers::weaver();
-        answers.business_photo = Some(jpeg(64, 48));
-        answers.proof = Some(jpeg(40, 30));
+        answers.business_photo = Some(jpeg(640, 480));
+        answers.proof = Some(jpeg(400, 300));
         save_steps(&app, &applicant, &answers).await;
         // A better photo of the proof, chosen later: the first one must not linger either.
-        answers.proof = Some(jpeg(48, 36));
+        answers.proof = Some(jpeg(480, 360));
         assert_redirect(&post_returnee(&app, &applicant, &answers).await, "/pengajuan/identitas");
         assert_redirect(&post_identity(&app, &applicant, NIK, "1234567890123").await, "/pengajuan/kirim");
         submit(&app, &applicant).await;
