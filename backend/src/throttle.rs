@@ -43,7 +43,7 @@ impl Default for LoginLimits {
             per_account: Limit { failures: 5, window_secs: 15 * 60 },
             per_address: Limit { failures: 100, window_secs: 15 * 60 },
             // A family or a training class may register from one phone in an hour; a script
-            // making accounts may not.
+            // making accounts may not (the server's PASAR_REGISTRATIONS_PER_HOUR).
             registrations_per_address: Limit { failures: 10, window_secs: 60 * 60 },
         }
     }

@@ -342,4 +342,71 @@ storage_test! {
         assert_eq!(check(&test.db, &limits, &budi_here, NOW + 30).await, blocked(WINDOW - 30));
         assert_eq!(throttle_failures(&test.db, "account").await, [2]);
     }
+
+    async fn attempts_arriving_at_once_are_admitted_at_most_up_to_each_limit(test: TestDb) {
+        let limits = LoginLimits {
+            per_account: Limit { failures: 5, window_secs: WINDOW },
+            per_address: Limit { failures: 20, window_secs: WINDOW },
+            ..LoginLimits::default()
+        };
+        // Thirty guesses at one login from thirty addresses, all at once …
+        let one_login: Vec<Attempt> =
+            (0..30).map(|i| Attempt::new("+6281234567890", &format!("203.0.113.{i}"))).collect();
+        let admitted = futures::future::join_all(
+            one_login.iter().map(|attempt| throttle::admit(&test.db, &limits, attempt, NOW)),
+        )
+        .await;
+        let admitted = admitted.into_iter().map(|r| r.expect("admit")).filter(Result::is_ok).count();
+        assert_eq!(admitted, 5, "per login");
+
+        // … and fifty guesses at fifty logins from one address.
+        let one_address: Vec<Attempt> =
+            (0..50).map(|i| Attempt::new(&format!("+62812000000{i:02}"), "198.51.100.7")).collect();
+        let admitted = futures::future::join_all(
+            one_address.iter().map(|attempt| throttle::admit(&test.db, &limits, attempt, NOW)),
+        )
+        .await;
+        let admitted = admitted.into_iter().map(|r| r.expect("admit")).filter(Result::is_ok).count();
+        assert_eq!(admitted, 20, "per address");
+    }
+
+    async fn a_success_gives_its_attempt_back_to_the_address_but_failures_still_count(test: TestDb) {
+        let limits = LoginLimits {
+            per_account: Limit { failures: 5, window_secs: WINDOW },
+            per_address: Limit { failures: 3, window_secs: WINDOW },
+            ..LoginLimits::default()
+        };
+        // Many people behind one carrier address log in right: the address stays open.
+        for i in 0..10 {
+            let person = Attempt::new(&format!("+628120000{i:04}"), "203.0.113.7");
+            assert_eq!(throttle::admit(&test.db, &limits, &person, NOW + i).await.expect("admit"), Ok(()));
+            throttle::succeeded(&test.db, &person).await.expect("success");
+        }
+        assert_eq!(throttle_failures(&test.db, "address").await, [0]);
+        // Three wrong guesses use the address up.
+        for i in 0..3 {
+            fail(&test.db, &limits, &Attempt::new(&format!("+628130000{i:04}"), "203.0.113.7"), NOW + 20).await;
+        }
+        let next = Attempt::new("+6281400000000", "203.0.113.7");
+        assert!(throttle::admit(&test.db, &limits, &next, NOW + 30).await.expect("admit").is_err());
+    }
+
+    async fn registrations_are_counted_per_address_apart_from_logins(test: TestDb) {
+        let limits = LoginLimits {
+            registrations_per_address: Limit { failures: 2, window_secs: 3600 },
+            ..LoginLimits::default()
+        };
+        for _ in 0..2 {
+            assert_eq!(throttle::admit_registration(&test.db, &limits, "203.0.113.7", NOW).await.expect("admit"), Ok(()));
+        }
+        assert_eq!(
+            throttle::admit_registration(&test.db, &limits, "203.0.113.7", NOW + 60).await.expect("admit"),
+            blocked(3600 - 60)
+        );
+        assert_eq!(throttle::admit_registration(&test.db, &limits, "198.51.100.20", NOW + 60).await.expect("admit"), Ok(()));
+        // Logging in from the address is not affected.
+        let login = Attempt::new("+6281234567890", "203.0.113.7");
+        assert_eq!(check(&test.db, &limits, &login, NOW + 60).await, Ok(()));
+        assert_eq!(throttle::admit_registration(&test.db, &limits, "203.0.113.7", NOW + 3600).await.expect("admit"), Ok(()));
+    }
 }

@@ -92,6 +92,10 @@ impl PhotoStorage {
     }
 }
 
+/// Registrations per client address and hour unless configured: a family or a training class
+/// registering on one phone fits, a script making accounts does not.
+pub const DEFAULT_REGISTRATIONS_PER_HOUR: usize = 10;
+
 /// A whole number setting within `range`, or `default` when unset.
 fn whole_number(
     lookup: &impl Fn(&str) -> Option<String>,
@@ -143,6 +147,8 @@ pub struct Config {
     pub photo_store: PhotoStorage,
     /// `PASAR_PHOTO_WORKERS`: photos processed at once (each may take ~250 MB while decoding).
     pub photo_workers: usize,
+    /// `PASAR_REGISTRATIONS_PER_HOUR`: new accounts one client address may register an hour.
+    pub registrations_per_hour: usize,
     /// `PASAR_UPLOAD_MEMORY_MB`: megabytes of uploaded files all requests may hold at once.
     pub upload_memory_mb: usize,
     /// `PASAR_PUBLIC_URL`: the address people use, for links and cookie security.
@@ -343,6 +349,13 @@ impl Config {
             crate::upload_budget::DEFAULT_UPLOAD_MEMORY_MB,
             "megabytes; a full six-photo form holds up to 90",
         )?;
+        let registrations_per_hour = whole_number(
+            &lookup,
+            "PASAR_REGISTRATIONS_PER_HOUR",
+            1..=100_000,
+            DEFAULT_REGISTRATIONS_PER_HOUR,
+            "accounts one address may register an hour; raise it for a registration day at the office",
+        )?;
         let media_dir =
             lookup("PASAR_MEDIA_DIR").map_or_else(|| PathBuf::from("data/media"), PathBuf::from);
 
@@ -395,6 +408,7 @@ impl Config {
             mail,
             trusted_proxy,
             hashing_workers,
+            registrations_per_hour,
             database_url: Secret::new(database_url),
             media_dir,
             photo_store,
@@ -497,6 +511,10 @@ mod tests {
         let defaults = config(&[]).expect("defaults");
         assert_eq!(defaults.upload_memory_mb, crate::upload_budget::DEFAULT_UPLOAD_MEMORY_MB);
         assert_eq!(defaults.hashing_workers, backend::AppState::DEFAULT_HASHING_WORKERS);
+        assert_eq!(defaults.registrations_per_hour, DEFAULT_REGISTRATIONS_PER_HOUR);
+        let raised = config(&[("PASAR_REGISTRATIONS_PER_HOUR", "500")]).expect("valid");
+        assert_eq!(raised.registrations_per_hour, 500);
+        assert!(config(&[("PASAR_REGISTRATIONS_PER_HOUR", "0")]).is_err());
         let set = config(&[("PASAR_UPLOAD_MEMORY_MB", " 64 "), ("PASAR_PHOTO_WORKERS", "3")])
             .expect("in range");
         assert_eq!((set.upload_memory_mb, set.photo_workers), (64, 3));

@@ -64,7 +64,13 @@ pub fn server_state(config: &Config, db: Database) -> Result<ServerState, Config
             media_dir: config.media_dir.clone(),
             photos: config.open_photo_store()?,
             hasher: backend::accounts::PasswordHasher::new(config.hashing_workers),
-            login_limits: backend::throttle::LoginLimits::default(),
+            login_limits: backend::throttle::LoginLimits {
+                registrations_per_address: backend::throttle::Limit {
+                    failures: i64::try_from(config.registrations_per_hour).unwrap_or(i64::MAX),
+                    window_secs: 60 * 60,
+                },
+                ..backend::throttle::LoginLimits::default()
+            },
             personal_data: config.personal_data.clone(),
             catalogue: backend::listings::CatalogueCache::default(),
         },

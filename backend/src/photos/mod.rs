@@ -285,3 +285,38 @@ async fn is_referenced(db: &Database, key: &PhotoKey) -> Result<bool, crate::Err
     .await)?;
     Ok(found)
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use super::*;
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn picture_work_from_every_path_shares_the_same_workers() {
+        let store = PhotoStore::new(Arc::new(object_store::memory::InMemory::new()), 2);
+        let running = Arc::new(AtomicUsize::new(0));
+        let most = Arc::new(AtomicUsize::new(0));
+        let jobs = (0..8).map(|_| {
+            let (store, running, most) = (store.clone(), running.clone(), most.clone());
+            async move {
+                store
+                    .run_limited(move || {
+                        let now = running.fetch_add(1, Ordering::SeqCst) + 1;
+                        most.fetch_max(now, Ordering::SeqCst);
+                        std::thread::sleep(std::time::Duration::from_millis(30));
+                        running.fetch_sub(1, Ordering::SeqCst);
+                    })
+                    .await
+            }
+        });
+        // Uploads through `process` wait for the same permits.
+        let processing = (0..2).map(|_| store.process(b"not a picture".to_vec()));
+        let (done, processed) =
+            tokio::join!(futures::future::join_all(jobs), futures::future::join_all(processing));
+
+        assert!(done.iter().all(Result::is_ok));
+        assert!(processed.iter().all(|r| matches!(r, Ok(Err(PhotoError::UnsupportedFormat)))));
+        assert!(most.load(Ordering::SeqCst) <= 2, "never more than the workers at once");
+    }
+}
