@@ -206,3 +206,34 @@ fn warn_postgres_skipped() {
         );
     });
 }
+
+/// A PNG that is only its header and the start of its data: `width`×`height`, 16-bit RGB. A
+/// few dozen bytes that a decoder would turn into `width × height × 6` bytes of pixels.
+#[must_use]
+pub fn deep_png_header(width: u32, height: u32) -> Vec<u8> {
+    fn chunk(png: &mut Vec<u8>, kind_and_data: &[u8]) {
+        let length = u32::try_from(kind_and_data.len() - 4).unwrap_or(u32::MAX);
+        png.extend_from_slice(&length.to_be_bytes());
+        png.extend_from_slice(kind_and_data);
+        png.extend_from_slice(&crc32(kind_and_data).to_be_bytes());
+    }
+    fn crc32(bytes: &[u8]) -> u32 {
+        let mut crc = !0u32;
+        for &byte in bytes {
+            crc ^= u32::from(byte);
+            for _ in 0..8 {
+                crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+            }
+        }
+        !crc
+    }
+    let mut header = b"IHDR".to_vec();
+    header.extend_from_slice(&width.to_be_bytes());
+    header.extend_from_slice(&height.to_be_bytes());
+    header.extend_from_slice(&[16, 2, 0, 0, 0]); // 16 bits, RGB, deflate, no filter or interlace
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    chunk(&mut png, &header);
+    // The first data chunk, a zlib header only: decoders read the header up to here.
+    chunk(&mut png, b"IDAT\x78\x9c");
+    png
+}

@@ -7,7 +7,7 @@ use axum::extract::multipart::MultipartError;
 use axum::extract::{FromRequest, Multipart};
 use axum::http::request::Parts;
 use axum::http::{header, Request, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use serde::de::DeserializeOwned;
 use tokio::time::{timeout, Duration};
 
@@ -54,11 +54,11 @@ pub enum FormDataError {
 }
 
 /// The translated page for a form that could not be taken at all: 413 for a field over its
-/// limit, 400 for a body that is not a form. Nothing typed is shown again.
+/// limit, 400 for anything else (a body that is not a form). Nothing typed is shown again.
 #[must_use]
-pub fn refusal_page(parts_headers: &axum::http::HeaderMap, too_long: bool) -> Response {
-    let locale = visitor_locale(parts_headers);
-    if too_long {
+pub fn refusal_page(headers: &axum::http::HeaderMap, error: &FormDataError) -> Response {
+    let locale = visitor_locale(headers);
+    if matches!(error, FormDataError::FieldTooLong) {
         plain_page(
             locale,
             StatusCode::PAYLOAD_TOO_LARGE,
@@ -152,43 +152,23 @@ impl FormData {
                     Ok(Err(error)) => return Err(FormDataError::cut_off(&error, data)),
                 };
                 let name = field.name().unwrap_or_default().to_owned();
-                if field.file_name().is_some() {
-                    let mut bytes = Vec::new();
-                    loop {
-                        let chunk = match timeout(IDLE_BODY, field.chunk()).await {
-                            Err(_) => return Err(FormDataError::Unreadable),
-                            Ok(Ok(Some(chunk))) => chunk,
-                            Ok(Ok(None)) => break,
-                            Ok(Err(error)) => return Err(FormDataError::cut_off(&error, data)),
-                        };
-                        if bytes.len() + chunk.len() > max_file {
-                            return Err(FormDataError::TooLarge(data));
-                        }
-                        if claim.grow(chunk.len()).is_err() {
-                            return Err(FormDataError::Busy(data));
-                        }
-                        bytes.extend_from_slice(&chunk);
+                let is_file = field.file_name().is_some();
+                // Text is bounded like files: a text field could otherwise be as large as the
+                // route's whole body limit.
+                let max = if is_file { max_file } else { MAX_FIELD_BYTES };
+                let bytes = match read_part(&mut field, max, claim).await {
+                    Ok(bytes) => bytes,
+                    Err(PartStop::OverLimit) if is_file => {
+                        return Err(FormDataError::TooLarge(data))
                     }
+                    Err(PartStop::OverLimit) => return Err(FormDataError::FieldTooLong),
+                    Err(PartStop::Busy) => return Err(FormDataError::Busy(data)),
+                    Err(PartStop::Idle) => return Err(FormDataError::Unreadable),
+                    Err(PartStop::Cut(error)) => return Err(FormDataError::cut_off(&error, data)),
+                };
+                if is_file {
                     data.files.entry(name).or_default().push(bytes);
                 } else {
-                    // Read piece by piece against the field limit (and the upload budget): a
-                    // text field may otherwise be as large as the route's whole body limit.
-                    let mut bytes = Vec::new();
-                    loop {
-                        let chunk = match timeout(IDLE_BODY, field.chunk()).await {
-                            Err(_) => return Err(FormDataError::Unreadable),
-                            Ok(Ok(Some(chunk))) => chunk,
-                            Ok(Ok(None)) => break,
-                            Ok(Err(error)) => return Err(FormDataError::cut_off(&error, data)),
-                        };
-                        if bytes.len() + chunk.len() > MAX_FIELD_BYTES {
-                            return Err(FormDataError::FieldTooLong);
-                        }
-                        if claim.grow(chunk.len()).is_err() {
-                            return Err(FormDataError::Busy(data));
-                        }
-                        bytes.extend_from_slice(&chunk);
-                    }
                     let text = String::from_utf8(bytes).map_err(|_| FormDataError::Unreadable)?;
                     data.fields.insert(name, text);
                 }
@@ -198,6 +178,42 @@ impl FormData {
             let fields = read_plain_form(request.into_body()).await?;
             Ok(FormData { fields, files: HashMap::new() })
         }
+    }
+}
+
+/// Why a part stopped being read.
+enum PartStop {
+    /// Over the part's limit.
+    OverLimit,
+    /// The upload budget is spent.
+    Busy,
+    /// Nothing arrived for [`IDLE_BODY`].
+    Idle,
+    /// The body broke off or passed the route's limit.
+    Cut(MultipartError),
+}
+
+/// Reads one part piece by piece: at most `max` bytes, each counted in `claim` as it arrives.
+async fn read_part(
+    field: &mut axum::extract::multipart::Field<'_>,
+    max: usize,
+    claim: &mut Claim,
+) -> Result<Vec<u8>, PartStop> {
+    let mut bytes = Vec::new();
+    loop {
+        let chunk = match timeout(IDLE_BODY, field.chunk()).await {
+            Err(_) => return Err(PartStop::Idle),
+            Ok(Ok(Some(chunk))) => chunk,
+            Ok(Ok(None)) => return Ok(bytes),
+            Ok(Err(error)) => return Err(PartStop::Cut(error)),
+        };
+        if bytes.len() + chunk.len() > max {
+            return Err(PartStop::OverLimit);
+        }
+        if claim.grow(chunk.len()).is_err() {
+            return Err(PartStop::Busy);
+        }
+        bytes.extend_from_slice(&chunk);
     }
 }
 
@@ -230,10 +246,7 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for Posted<T> {
         let (parts, body) = request.into_parts();
         match read_plain_form(body).await {
             Ok(value) => Ok(Posted(value)),
-            Err(error) => {
-                Err(refusal_page(&parts.headers, matches!(error, FormDataError::FieldTooLong))
-                    .into_response())
-            }
+            Err(error) => Err(refusal_page(&parts.headers, &error)),
         }
     }
 }

@@ -131,10 +131,7 @@ pub async fn save_step(
                 .await;
         }
         Err(error @ (FormDataError::Unreadable | FormDataError::FieldTooLong)) => {
-            return crate::form_data::refusal_page(
-                &parts.headers,
-                matches!(error, FormDataError::FieldTooLong),
-            );
+            return crate::form_data::refusal_page(&parts.headers, &error);
         }
     };
     let account = AccountId(viewer.account_id);

@@ -182,10 +182,7 @@ pub async fn add(
             return refuse_with(&state, parts, id, busy, StatusCode::SERVICE_UNAVAILABLE).await;
         }
         Err(error @ (FormDataError::Unreadable | FormDataError::FieldTooLong)) => {
-            return crate::form_data::refusal_page(
-                &parts.headers,
-                matches!(error, FormDataError::FieldTooLong),
-            );
+            return crate::form_data::refusal_page(&parts.headers, &error);
         }
     };
     let uploads = data.take_files(PHOTO_FIELD);

@@ -188,10 +188,7 @@ pub async fn create(State(state): State<ServerState>, parts: Parts, body: Body) 
             return refuse(&state, parts, path, feedback, StatusCode::PAYLOAD_TOO_LARGE).await;
         }
         Err(error @ (FormDataError::Unreadable | FormDataError::FieldTooLong)) => {
-            return crate::form_data::refusal_page(
-                &parts.headers,
-                matches!(error, FormDataError::FieldTooLong),
-            );
+            return crate::form_data::refusal_page(&parts.headers, &error);
         }
     };
     let form = ProductForm::from_data(&data);

@@ -122,7 +122,7 @@ storage_test! {
         let app = TestApp::seeded_with(test_db, &[("PASAR_MEDIA_DIR", &media.path_str())]).await;
         let shopper = app.log_in(demo_login(Role::Shopper), DEMO_PASSWORD).await;
         let mut answers = Answers::weaver();
-        answers.business_photo = Some(deep_png_header(7000, 7000));
+        answers.business_photo = Some(backend::testing::deep_png_header(7000, 7000));
 
         let reply = post_business(&app, &shopper, &answers).await;
 
@@ -138,7 +138,7 @@ storage_test! {
         let (applicant, _) = submitted_application(&app, APPLICANT, &Answers::weaver()).await;
         let mut answers = Answers::weaver();
         // A picture the pipeline would refuse: the answer shows the lock was checked first.
-        answers.business_photo = Some(deep_png_header(7000, 7000));
+        answers.business_photo = Some(backend::testing::deep_png_header(7000, 7000));
 
         let reply = post_business(&app, &applicant, &answers).await;
 
@@ -329,35 +329,6 @@ storage_test! {
             assert_eq!(app.get(&format!("/foto/{key}/{other}"), &[]).await.status, StatusCode::NOT_FOUND, "{other}");
         }
     }
-}
-
-/// A PNG that is only its header: `width`×`height`, 16-bit RGB (a few dozen bytes that
-/// would decode to hundreds of megabytes).
-fn deep_png_header(width: u32, height: u32) -> Vec<u8> {
-    fn crc32(bytes: &[u8]) -> u32 {
-        let mut crc = !0u32;
-        for &byte in bytes {
-            crc ^= u32::from(byte);
-            for _ in 0..8 {
-                crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
-            }
-        }
-        !crc
-    }
-    let mut chunk = b"IHDR".to_vec();
-    chunk.extend_from_slice(&width.to_be_bytes());
-    chunk.extend_from_slice(&height.to_be_bytes());
-    chunk.extend_from_slice(&[16, 2, 0, 0, 0]);
-    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
-    png.extend_from_slice(&13u32.to_be_bytes());
-    png.extend_from_slice(&chunk);
-    png.extend_from_slice(&crc32(&chunk).to_be_bytes());
-    // The first data chunk (a zlib header only): decoders read the header up to here.
-    let idat = b"IDAT\x78\x9c";
-    png.extend_from_slice(&2u32.to_be_bytes());
-    png.extend_from_slice(idat);
-    png.extend_from_slice(&crc32(idat).to_be_bytes());
-    png
 }
 
 // Finding 9.
