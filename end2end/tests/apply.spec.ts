@@ -254,7 +254,7 @@ test('apply, fix what the Dinas asks, send again, get approved and see the stall
       await photo.scrollIntoViewIfNeeded();
       await expect(photo).toBeVisible();
       // Decoded and re-encoded by the server, and served back.
-      await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(8);
+      await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(320);
       await expectNoSidewaysScroll(admin);
 
       await main.getByLabel(text.reviewMessage).fill(requestMessage);
