@@ -160,8 +160,9 @@ async fn count(
 }
 
 /// Counts an attempt against its login and its address *before* the password is verified;
-/// refused when either has used up its window. Both counters always count, so an address
-/// cannot spread guesses over logins and a login cannot be guessed from many addresses.
+/// refused when either has used up its window. The address counts only attempts its login
+/// admits: someone retrying a locked login must not lock everyone behind a shared carrier
+/// address.
 ///
 /// # Errors
 /// The outer error when the database fails.
@@ -171,15 +172,10 @@ pub async fn admit(
     attempt: &Attempt,
     now: i64,
 ) -> Result<Result<(), TooManyAttempts>> {
-    let account = count(db, ACCOUNT, &attempt.account, limits.per_account, now).await?;
-    let address = count(db, ADDRESS, &attempt.address, limits.per_address, now).await?;
-    Ok(match (account, address) {
-        (Ok(()), Ok(())) => Ok(()),
-        (Err(a), Err(b)) => {
-            Err(TooManyAttempts { retry_after_secs: a.retry_after_secs.max(b.retry_after_secs) })
-        }
-        (Err(wait), _) | (_, Err(wait)) => Err(wait),
-    })
+    if let Err(wait) = count(db, ACCOUNT, &attempt.account, limits.per_account, now).await? {
+        return Ok(Err(wait));
+    }
+    count(db, ADDRESS, &attempt.address, limits.per_address, now).await
 }
 
 /// Counts a registration from `address`; refused past

@@ -409,4 +409,20 @@ storage_test! {
         assert_eq!(check(&test.db, &limits, &login, NOW + 60).await, Ok(()));
         assert_eq!(throttle::admit_registration(&test.db, &limits, "203.0.113.7", NOW + 3600).await.expect("admit"), Ok(()));
     }
+
+    async fn retrying_a_locked_login_does_not_use_up_its_address(test: TestDb) {
+        let limits = LoginLimits {
+            per_account: Limit { failures: 5, window_secs: WINDOW },
+            per_address: Limit { failures: 8, window_secs: WINDOW },
+            ..LoginLimits::default()
+        };
+        let maria = Attempt::new("+6281234567890", "203.0.113.7");
+        for i in 0..20 {
+            fail(&test.db, &limits, &maria, NOW + i).await;
+        }
+
+        assert_eq!(throttle_failures(&test.db, "address").await, [5], "only the five admitted count");
+        let neighbour = Attempt::new("budi@contoh.id", "203.0.113.7");
+        assert_eq!(throttle::admit(&test.db, &limits, &neighbour, NOW + 30).await.expect("admit"), Ok(()));
+    }
 }
