@@ -98,23 +98,15 @@ pub async fn register(
     // Counted before the password is hashed and before anyone learns whether the login is
     // taken: registering is neither a free hash nor a free way to ask which logins exist.
     let address = client_address(&state, &parts);
-    match throttle::admit_registration(
+    let counted = throttle::admit_registration(
         &state.app.db,
         &state.app.login_limits,
         &address,
         backend::unix_now(),
     )
-    .await
-    {
-        Ok(Ok(())) => {}
-        Ok(Err(wait)) => {
-            let (feedback, status) = throttled_with(feedback, wait, TOO_MANY_KEY);
-            return render_with_feedback(&state, parts, feedback, status).await;
-        }
-        Err(error) => {
-            let (feedback, status) = unavailable(feedback, &error);
-            return render_with_feedback(&state, parts, feedback, status).await;
-        }
+    .await;
+    if let Some((feedback, status)) = throttle_refusal(counted, &feedback, TOO_MANY_KEY) {
+        return render_with_feedback(&state, parts, feedback, status).await;
     }
     let registered =
         accounts::register(&state.app.db, &state.app.hasher, &login, &form.password).await;
@@ -199,6 +191,20 @@ fn throttled_with(
 
 /// The throttle message of forms that are not the login form.
 const TOO_MANY_KEY: &str = "auth-error-too-many";
+
+/// What a form answers when a throttle did not admit its post: 429 with `key`, or the
+/// "try again" of [`unavailable`] when the count itself failed. `None`: go on.
+fn throttle_refusal(
+    counted: Result<Result<(), throttle::TooManyAttempts>, backend::Error>,
+    feedback: &FormFeedback,
+    key: &'static str,
+) -> Option<(FormFeedback, StatusCode)> {
+    match counted {
+        Ok(Ok(())) => None,
+        Ok(Err(wait)) => Some(throttled_with(feedback.clone(), wait, key)),
+        Err(error) => Some(unavailable(feedback.clone(), &error)),
+    }
+}
 
 /// The client's address as the throttles count it.
 fn client_address(state: &ServerState, parts: &Parts) -> String {
@@ -289,16 +295,9 @@ pub async fn change_password(
     let attempt =
         throttle::Attempt::password_change(viewer.account_id, &client_address(&state, &parts));
     let db = &state.app.db;
-    match throttle::admit(db, &state.app.login_limits, &attempt, backend::unix_now()).await {
-        Ok(Ok(())) => {}
-        Ok(Err(wait)) => {
-            let (feedback, status) = throttled_with(feedback, wait, TOO_MANY_KEY);
-            return render_with_feedback(&state, account_page(parts), feedback, status).await;
-        }
-        Err(error) => {
-            let (feedback, status) = unavailable(feedback, &error);
-            return render_with_feedback(&state, account_page(parts), feedback, status).await;
-        }
+    let counted = throttle::admit(db, &state.app.login_limits, &attempt, backend::unix_now()).await;
+    if let Some((feedback, status)) = throttle_refusal(counted, &feedback, TOO_MANY_KEY) {
+        return render_with_feedback(&state, account_page(parts), feedback, status).await;
     }
     let changed = accounts::change_password(
         &state.app.db,
@@ -459,16 +458,9 @@ pub async fn email_reset_link(
     // Every request counts: this form sends mail, so it must not become a way to flood a mailbox.
     let attempt =
         throttle::Attempt::new(&format!("reset-mail:{email}"), &client_address(&state, &parts));
-    match throttle::admit(db, limits, &attempt, now).await {
-        Ok(Ok(())) => {}
-        Ok(Err(wait)) => {
-            let (feedback, status) = throttled(feedback, wait);
-            return render_with_feedback(&state, parts, feedback, status).await;
-        }
-        Err(error) => {
-            let (feedback, status) = unavailable(feedback, &error);
-            return render_with_feedback(&state, parts, feedback, status).await;
-        }
+    let counted = throttle::admit(db, limits, &attempt, now).await;
+    if let Some((feedback, status)) = throttle_refusal(counted, &feedback, THROTTLED_KEY) {
+        return render_with_feedback(&state, parts, feedback, status).await;
     }
     let locale = crate::security::visitor_locale(&parts.headers);
     let state_for_mail = state.clone();
