@@ -10,6 +10,7 @@ pub mod account;
 pub mod admin;
 pub mod apply;
 pub mod auth;
+pub mod clock;
 pub mod error;
 pub mod forms;
 pub mod head;

@@ -4,9 +4,12 @@
 //! runs on its embedded SQLite file or on PostgreSQL.
 
 pub mod accounts;
+pub mod audit;
+pub mod clock;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod jobs;
 pub mod listings;
 pub mod media;
 pub mod photos;
@@ -18,13 +21,7 @@ pub mod testing;
 pub mod throttle;
 pub mod vendors;
 
+pub use clock::Clock;
 pub use db::Database;
 pub use error::Error;
 pub use state::AppState;
-
-/// The current time in Unix seconds: what sessions, throttles and reset links compare against.
-/// Services take the time as an argument, so tests can move it.
-#[must_use]
-pub fn unix_now() -> i64 {
-    time::OffsetDateTime::now_utc().unix_timestamp()
-}

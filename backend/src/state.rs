@@ -12,6 +12,8 @@ use crate::Database;
 pub struct AppState {
     /// The database, SQLite or PostgreSQL.
     pub db: Database,
+    /// The time every route, page and job goes by (settable in tests).
+    pub clock: crate::Clock,
     /// Where application photos are kept (a local folder by default).
     pub media_dir: PathBuf,
     /// Product photos: the processing limit and the object store.

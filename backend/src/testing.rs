@@ -19,30 +19,43 @@ use crate::db::{ConnectOptions, Database, Engine};
 /// ```text
 /// backend::storage_test! {
 ///     async fn seeding_twice_changes_nothing(test: TestDb) { /* … */ }
+///
+///     // Races need real threads: this spec runs on a four-thread runtime.
+///     #[multi_thread]
+///     async fn two_workers_never_take_the_same_job(test: TestDb) { /* … */ }
 /// }
 /// ```
 #[macro_export]
 macro_rules! storage_test {
-    ($(async fn $name:ident($test:ident: TestDb) $body:block)+) => {$(
+    () => {};
+    (#[multi_thread] async fn $name:ident($test:ident: TestDb) $body:block $($rest:tt)*) => {
+        $crate::storage_test!(@spec [flavor = "multi_thread", worker_threads = 4] $name $test $body);
+        $crate::storage_test!($($rest)*);
+    };
+    (async fn $name:ident($test:ident: TestDb) $body:block $($rest:tt)*) => {
+        $crate::storage_test!(@spec [] $name $test $body);
+        $crate::storage_test!($($rest)*);
+    };
+    (@spec [$($flavor:tt)*] $name:ident $test:ident $body:block) => {
         mod $name {
             #[allow(unused_imports)]
             use super::*;
 
             async fn spec($test: $crate::testing::TestDb) $body
 
-            #[tokio::test]
+            #[tokio::test($($flavor)*)]
             async fn sqlite() {
                 spec($crate::testing::sqlite().await).await;
             }
 
-            #[tokio::test]
+            #[tokio::test($($flavor)*)]
             async fn postgres() {
                 if let Some(test) = $crate::testing::postgres().await {
                     spec(test).await;
                 }
             }
         }
-    )+};
+    };
 }
 
 /// The account and application of the demo vendor with public slug `slug` (after
@@ -119,6 +132,7 @@ impl Drop for TestDb {
 }
 
 /// A name no other test in this run, or in a parallel run, has used.
+#[expect(clippy::disallowed_methods, reason = "a source of uniqueness, not of the time")]
 fn unique_name() -> String {
     static COUNTER: AtomicU32 = AtomicU32::new(0);
     let nanos = std::time::SystemTime::now()

@@ -6,6 +6,9 @@ use domain::login_id::LoginId;
 use domain::password::PasswordError;
 use domain::Role;
 
+/// When audited changes in these tests happen (Unix seconds; 2026-12-01 00:00 UTC).
+const T0: i64 = 1_796_083_200;
+
 fn login(typed: &str) -> LoginId {
     LoginId::parse(typed).expect("valid login")
 }
@@ -77,12 +80,12 @@ storage_test! {
         let boss = accounts::register(&test.db, &hasher, &login("kepala@kupangkota.go.id"), "dinas koperasi kupang").await.expect("boss");
         let staff = accounts::register(&test.db, &hasher, &login("staf@kupangkota.go.id"), "pasar saboak ramai").await.expect("staff");
 
-        let changed = accounts::set_role(&test.db, Some(boss), staff, Role::Admin, "joins the market office").await.expect("promote");
-        let unchanged = accounts::set_role(&test.db, Some(boss), staff, Role::Admin, "again").await.expect("no-op");
+        let changed = accounts::set_role(&test.db, Some(boss), staff, Role::Admin, "joins the market office", T0).await.expect("promote");
+        let unchanged = accounts::set_role(&test.db, Some(boss), staff, Role::Admin, "again", T0).await.expect("no-op");
 
         assert!(changed && !unchanged);
         let log: Vec<(Option<i64>, String, Option<i64>, String)> = with_pool!(&test.db, |pool| sqlx::query_as(
-            "select actor_account_id, action, subject_account_id, reason from audit_log"
+            "select actor_account_id, action, subject_id, reason from audit_event where subject_kind = 'account'"
         ).fetch_all(pool).await).expect("audit");
         assert_eq!(log, [(Some(boss.0), "role:admin".to_owned(), Some(staff.0), "joins the market office".to_owned())]);
         let account = accounts::authenticate(&test.db, &hasher, &login("staf@kupangkota.go.id"), "pasar saboak ramai").await.expect("login");
@@ -92,10 +95,10 @@ storage_test! {
     async fn the_audit_log_refuses_changes_and_deletions(test: TestDb) {
         let hasher = PasswordHasher::new(2);
         let id = accounts::register(&test.db, &hasher, &login("081234567890"), "tenun ikat sumba").await.expect("register");
-        accounts::set_role(&test.db, None, id, Role::SuperAdmin, "first super-admin").await.expect("promote");
+        accounts::set_role(&test.db, None, id, Role::SuperAdmin, "first super-admin", T0).await.expect("promote");
 
-        let update = with_pool!(&test.db, |pool| sqlx::query("update audit_log set reason = 'edited'").execute(pool).await.map(|_| ()));
-        let delete = with_pool!(&test.db, |pool| sqlx::query("delete from audit_log").execute(pool).await.map(|_| ()));
+        let update = with_pool!(&test.db, |pool| sqlx::query("update audit_event set reason = 'edited'").execute(pool).await.map(|_| ()));
+        let delete = with_pool!(&test.db, |pool| sqlx::query("delete from audit_event").execute(pool).await.map(|_| ()));
 
         assert!(update.is_err(), "update must be refused");
         assert!(delete.is_err(), "delete must be refused");

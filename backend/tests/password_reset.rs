@@ -10,6 +10,9 @@ use backend::{storage_test, with_pool, Database};
 use domain::password::PasswordError;
 use domain::{LoginId, Role};
 
+/// When audited changes in these tests happen (Unix seconds; 2026-12-01 00:00 UTC).
+const T0: i64 = 1_796_083_200;
+
 /// A fixed "now" (June 2025): every time in these specs is counted from it.
 const NOW: i64 = 1_750_000_000;
 const DAY: i64 = 24 * 60 * 60;
@@ -31,7 +34,7 @@ async fn register(db: &Database, typed: &str) -> AccountId {
 /// An admin and a person who forgot their password.
 async fn admin_and_person(db: &Database) -> (AccountId, AccountId) {
     let admin = register(db, "petugas@kupangkota.go.id").await;
-    accounts::set_role(db, None, admin, Role::Admin, "market office").await.expect("promote");
+    accounts::set_role(db, None, admin, Role::Admin, "market office", T0).await.expect("promote");
     let person = register(db, "081234567890").await;
     (admin, person)
 }
@@ -62,7 +65,7 @@ async fn is_live(db: &Database, key: &SessionKey) -> bool {
 }
 
 async fn audit_count(db: &Database, action: &str) -> i64 {
-    with_pool!(db, |pool| sqlx::query_scalar("select count(*) from audit_log where action = $1")
+    with_pool!(db, |pool| sqlx::query_scalar("select count(*) from audit_event where action = $1")
         .bind(action)
         .fetch_one(pool)
         .await)
@@ -126,7 +129,7 @@ storage_test! {
         assert_eq!(audit_count(&test.db, "password_reset:issued").await, 1);
         assert_eq!(audit_count(&test.db, "password_reset:used").await, 1);
         let issued: (Option<i64>, Option<i64>) = with_pool!(&test.db, |pool| sqlx::query_as(
-            "select actor_account_id, subject_account_id from audit_log where action = 'password_reset:issued'"
+            "select actor_account_id, subject_id from audit_event where action = 'password_reset:issued' and subject_kind = 'account'"
         ).fetch_one(pool).await).expect("issued row");
         assert_eq!(issued, (Some(admin.0), Some(person.0)), "the issuing admin is recorded");
 
@@ -254,7 +257,7 @@ storage_test! {
         let here = log_in_session(&test.db, "here", Some(person)).await;
         let elsewhere = log_in_session(&test.db, "elsewhere", Some(person)).await;
 
-        let changed = accounts::change_password(&test.db, &hasher(), person, "not my password", NEW_PASSWORD, Some(&here)).await;
+        let changed = accounts::change_password(&test.db, &hasher(), person, "not my password", NEW_PASSWORD, Some(&here), T0).await;
 
         assert!(matches!(changed, Err(ChangePasswordError::WrongCurrentPassword)), "{changed:?}");
         assert!(logs_in(&test.db, "081234567890", OLD_PASSWORD).await);
@@ -269,8 +272,8 @@ storage_test! {
         let here = log_in_session(&test.db, "here", Some(person)).await;
         let elsewhere = log_in_session(&test.db, "elsewhere", Some(person)).await;
 
-        let short = accounts::change_password(&test.db, &hasher(), person, OLD_PASSWORD, "pendek", Some(&here)).await;
-        let common = accounts::change_password(&test.db, &hasher(), person, OLD_PASSWORD, "password", Some(&here)).await;
+        let short = accounts::change_password(&test.db, &hasher(), person, OLD_PASSWORD, "pendek", Some(&here), T0).await;
+        let common = accounts::change_password(&test.db, &hasher(), person, OLD_PASSWORD, "password", Some(&here), T0).await;
 
         assert!(matches!(short, Err(ChangePasswordError::Password(PasswordError::TooShort))), "{short:?}");
         assert!(matches!(common, Err(ChangePasswordError::Password(PasswordError::TooCommon))), "{common:?}");
@@ -287,7 +290,7 @@ storage_test! {
         let tablet = log_in_session(&test.db, "tablet", Some(person)).await;
         let neighbours = log_in_session(&test.db, "neighbour", Some(neighbour)).await;
 
-        accounts::change_password(&test.db, &hasher(), person, OLD_PASSWORD, NEW_PASSWORD, Some(&here))
+        accounts::change_password(&test.db, &hasher(), person, OLD_PASSWORD, NEW_PASSWORD, Some(&here), T0)
             .await
             .expect("change password");
 
@@ -300,7 +303,7 @@ storage_test! {
         assert_eq!(audit_count(&test.db, "password:changed").await, 1);
 
         // Without a session to keep, every one of them ends.
-        accounts::change_password(&test.db, &hasher(), person, NEW_PASSWORD, "pasar oeba pagi", None)
+        accounts::change_password(&test.db, &hasher(), person, NEW_PASSWORD, "pasar oeba pagi", None, T0)
             .await
             .expect("change again");
         assert!(!is_live(&test.db, &here).await);
@@ -365,7 +368,7 @@ storage_test! {
     async fn the_role_filter_paging_and_total_count(test: TestDb) {
         let (admin, _person) = admin_and_person(&test.db).await;
         let boss = register(&test.db, "kepala@kupangkota.go.id").await;
-        accounts::set_role(&test.db, None, boss, Role::SuperAdmin, "head of office").await.expect("promote");
+        accounts::set_role(&test.db, None, boss, Role::SuperAdmin, "head of office", T0).await.expect("promote");
         // Enough shoppers for a second page, written directly: hashing 55 passwords adds nothing.
         for i in 0..55 {
             with_pool!(&test.db, |pool| sqlx::query("insert into account (email, password_hash) values ($1, 'not-a-hash')")
@@ -405,9 +408,9 @@ storage_test! {
     }
 
     async fn listed_accounts_show_their_registration_date(test: TestDb) {
-        let before = time::OffsetDateTime::now_utc().date().to_string();
+        let before = backend::Clock::system().now_utc().date().to_string();
         register(&test.db, "081234567890").await;
-        let after = time::OffsetDateTime::now_utc().date().to_string();
+        let after = backend::Clock::system().now_utc().date().to_string();
 
         let page = accounts::list_accounts(&test.db, &AccountQuery::default()).await.expect("list");
 

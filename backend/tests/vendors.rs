@@ -49,8 +49,8 @@ async fn traces(db: &backend::Database, id: ApplicationId) -> (i64, i64, i64) {
             (select count(*) from application_event where application_id = $1
                 and transition not in ('submit', 'resubmit')),
             (select count(*) from notification where application_id = $1),
-            (select count(*) from audit_log where action like 'application:%'
-                and subject_account_id = (select account_id from vendor_application where application_id = $1))"
+            (select count(*) from audit_event where action like 'application:%'
+                and subject_kind = 'application' and subject_id = $1)"
     )
     .bind(id.0)
     .fetch_one(pool)
@@ -68,7 +68,7 @@ async fn race(
 ) {
     let admin = account(db, "+6281138000002").await;
     let super_admin = account(db, "+6281138000001").await;
-    let now = backend::unix_now();
+    let now = backend::Clock::system().now();
     let (a, b) = tokio::join!(
         vendors::decide(db, admin, id, first, first_message, now),
         vendors::decide(db, super_admin, id, second, second_message, now),
@@ -99,7 +99,7 @@ storage_test! {
         seeded(&test).await;
         let db = &test.db;
         let admin = account(db, "+6281138000002").await;
-        let now = backend::unix_now();
+        let now = backend::Clock::system().now();
         let returnee = account(db, "+6281339000001").await;
         let draft = vendors::ensure_application(db, returnee, now).await.expect("a draft");
 
@@ -177,7 +177,7 @@ mod on_two_threads {
             .await
             .map(|_| ()))
             .expect("submitted");
-            let now = backend::unix_now();
+            let now = backend::Clock::system().now();
             let (first, second) = (db.clone(), db.clone());
             let a = tokio::spawn(async move {
                 vendors::decide(&first, admin, id, Transition::Approve, "", now).await

@@ -40,8 +40,15 @@ pub async fn create_super_admin(db: &Database, login: &str) -> Result<(), AdminE
         Err(RegisterError::Password(rule)) => return Err(AdminError::Password(rule.to_string())),
         Err(RegisterError::Backend(error)) => return Err(error.into()),
     };
-    accounts::set_role(db, None, id, Role::SuperAdmin, "created with `pasar-purna admin create`")
-        .await?;
+    accounts::set_role(
+        db,
+        None,
+        id,
+        Role::SuperAdmin,
+        "created with `pasar-purna admin create`",
+        backend::Clock::system().now(),
+    )
+    .await?;
     tracing::info!(account_id = id.0, "super-admin created");
     Ok(())
 }

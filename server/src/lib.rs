@@ -6,6 +6,7 @@ pub mod auth;
 pub mod authz;
 pub mod config;
 pub mod form_data;
+pub mod jobs;
 pub mod mail;
 pub mod pages;
 pub mod router;

@@ -45,13 +45,19 @@ impl Mailer {
         Ok(Mailer { transport, from })
     }
 
-    /// Sends a password reset link. Failures are logged without the address or the link.
-    pub async fn send_reset_link(&self, to: &str, link: &str, locale: Locale) {
+    /// Sends a password reset link to `to`. The error says what failed without the address
+    /// or the link, so the job runner can store and log it.
+    ///
+    /// # Errors
+    /// [`MailError`]; transient ones are worth retrying.
+    pub async fn send_reset_link(
+        &self,
+        to: &str,
+        link: &str,
+        locale: Locale,
+    ) -> Result<(), MailError> {
         let text = |key| app::i18n::server_text(locale, key);
-        let Ok(to) = to.parse::<Mailbox>() else {
-            tracing::warn!("stored email address is not a mailbox; reset mail not sent");
-            return;
-        };
+        let to = to.parse::<Mailbox>().map_err(|_| MailError::NotAMailbox)?;
         let body =
             format!("{}\n\n{link}\n\n{}\n", text("mail-reset-body"), text("mail-reset-footer"));
         let message = Message::builder()
@@ -59,21 +65,33 @@ impl Mailer {
             .to(to)
             .subject(text("mail-reset-subject"))
             .header(ContentType::TEXT_PLAIN)
-            .body(body);
-        let message = match message {
-            Ok(message) => message,
-            Err(error) => {
-                tracing::error!(%error, "could not build the reset mail");
-                return;
-            }
-        };
-        match self.transport.send(message).await {
-            Ok(_) => tracing::info!("reset mail sent"),
-            Err(error) => tracing::error!(
-                transient = error.is_transient(),
-                permanent = error.is_permanent(),
-                "could not send the reset mail"
-            ),
-        }
+            .body(body)
+            .map_err(|_| MailError::Build)?;
+        self.transport.send(message).await.map(|_| ()).map_err(|error| MailError::Send {
+            transient: error.is_transient(),
+            permanent: error.is_permanent(),
+        })
     }
+}
+
+/// Why a mail was not sent. Never holds the address, the link or the server's reply text
+/// (which may quote the address).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum MailError {
+    /// The stored address is not a mailbox (a bad row: retrying will not help).
+    #[error("the stored email address is not a mailbox")]
+    NotAMailbox,
+    /// The message could not be put together.
+    #[error("the message could not be built")]
+    Build,
+    /// The SMTP server did not take it.
+    #[error(
+        "the SMTP server did not take the message (transient: {transient}, permanent: {permanent})"
+    )]
+    Send {
+        /// A 4xx answer or no connection: try again later.
+        transient: bool,
+        /// A 5xx answer.
+        permanent: bool,
+    },
 }

@@ -87,7 +87,8 @@ async fn run(command: Command, config: &Config) -> anyhow::Result<()> {
             let drawn = backend::demo::seed_demo_photos(&db, &photos).await?;
             tracing::info!(?report, drawn, "demo data loaded");
             if let Some(count) = scale {
-                let added = backend::demo::seed_scale(&db, count, backend::unix_now()).await?;
+                let added =
+                    backend::demo::seed_scale(&db, count, backend::Clock::system().now()).await?;
                 eprintln!("pasar-purna: {added} synthetic products added");
             }
             print_demo_logins();

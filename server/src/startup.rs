@@ -52,15 +52,28 @@ pub fn leptos_options(config: &Config) -> LeptosOptions {
         .build()
 }
 
-/// Builds the shared state from a connected database.
+/// Builds the shared state from a connected database, on the system clock.
 ///
 /// # Errors
 /// When the photo store cannot be opened.
 pub fn server_state(config: &Config, db: Database) -> Result<ServerState, ConfigError> {
+    server_state_with_clock(config, db, backend::Clock::system())
+}
+
+/// [`server_state`] telling time by `clock` (tests pass a settable one).
+///
+/// # Errors
+/// When the photo store cannot be opened.
+pub fn server_state_with_clock(
+    config: &Config,
+    db: Database,
+    clock: backend::Clock,
+) -> Result<ServerState, ConfigError> {
     Ok(ServerState {
-        session_layer: crate::auth::session_layer(db.clone(), config.secure_cookies),
+        session_layer: crate::auth::session_layer(db.clone(), clock.clone(), config.secure_cookies),
         app: AppState {
             db,
+            clock,
             media_dir: config.media_dir.clone(),
             photos: config.open_photo_store()?,
             hasher: backend::accounts::PasswordHasher::new(config.hashing_workers),
@@ -105,7 +118,11 @@ pub async fn serve(config: &Config, state: ServerState) -> anyhow::Result<()> {
         )
     })?;
     let db = state.app.db.clone();
-    let photos = state.app.photos.clone();
+    let jobs = crate::jobs::ServerJobs {
+        app: state.app.clone(),
+        mailer: state.mailer.clone(),
+        public_origin: state.public_origin.clone(),
+    };
     let app = router(state);
     tracing::info!(address = %config.listen, public_url = %config.public_url, "Pasar Purna is ready");
     // Without TCP_NODELAY, Nagle's algorithm holds back the last chunk of each streamed page
@@ -117,42 +134,17 @@ pub async fn serve(config: &Config, state: ServerState) -> anyhow::Result<()> {
     });
     // The peer address feeds the per-address login limit.
     let app = app.into_make_service_with_connect_info::<std::net::SocketAddr>();
-    let sweeper = tokio::spawn(sweep_expired_sessions(db.clone()));
-    let photo_sweeper = tokio::spawn(sweep_unused_photos(db.clone(), photos));
+    // The job runner stops when the listener does, finishing the job in hand first.
+    let (stop_jobs, jobs_stopped) = tokio::sync::oneshot::channel::<()>();
+    let runner = tokio::spawn(jobs.run_until(async {
+        jobs_stopped.await.ok();
+    }));
     axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await?;
-    sweeper.abort();
-    photo_sweeper.abort();
+    stop_jobs.send(()).ok();
+    tokio::time::timeout(Duration::from_secs(30), runner).await.ok();
     tracing::info!("stopped accepting connections; closing the database");
     tokio::time::timeout(Duration::from_secs(10), db.close()).await.ok();
     Ok(())
-}
-
-/// Deletes expired sessions every hour (they are already refused; this keeps the table small).
-async fn sweep_expired_sessions(db: Database) {
-    let mut every_hour = tokio::time::interval(Duration::from_secs(60 * 60));
-    loop {
-        every_hour.tick().await;
-        match backend::sessions::delete_expired(&db, backend::unix_now()).await {
-            Ok(0) => {}
-            Ok(removed) => tracing::info!(removed, "expired sessions removed"),
-            Err(error) => tracing::warn!(error = ?error, "could not remove expired sessions"),
-        }
-    }
-}
-
-/// Removes photo files no product names, every hour: what a crash between writing files and
-/// writing rows (or between deleting rows and files) left behind. Files younger than an hour
-/// are spared, as an upload may still be writing its rows.
-async fn sweep_unused_photos(db: Database, photos: backend::photos::PhotoStore) {
-    let mut every_hour = tokio::time::interval(Duration::from_secs(60 * 60));
-    loop {
-        every_hour.tick().await;
-        match photos.sweep(&db, backend::unix_now(), 60 * 60).await {
-            Ok(0) => {}
-            Ok(removed) => tracing::info!(removed, "unused photos removed"),
-            Err(error) => tracing::warn!(error = ?error, "could not sweep unused photos"),
-        }
-    }
 }
 
 async fn shutdown_signal() {

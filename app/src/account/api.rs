@@ -43,7 +43,7 @@ pub async fn load_account_overview() -> Result<AccountOverview, AppError> {
         &state.db,
         account,
         current.as_ref(),
-        backend::unix_now(),
+        state.clock.now(),
     )
     .await?;
     let vendor = backend::listings::is_active_vendor(&state.db, account).await?;
@@ -70,5 +70,5 @@ pub async fn load_account_overview() -> Result<AccountOverview, AppError> {
 pub async fn reset_link_usable(code: String) -> Result<bool, AppError> {
     crate::auth::require(domain::Access::Public)?;
     let state = expect_context::<backend::AppState>();
-    Ok(backend::accounts::reset_link_is_usable(&state.db, code.trim(), backend::unix_now()).await?)
+    Ok(backend::accounts::reset_link_is_usable(&state.db, code.trim(), state.clock.now()).await?)
 }

@@ -88,7 +88,7 @@ pub async fn load_account_detail(id: i64) -> Result<AccountDetail, AppError> {
         .await?
         .ok_or_else(|| AppError::NotFound.with_status())?;
     let pending =
-        backend::accounts::pending_reset(&state.db, account_id, backend::unix_now()).await?;
+        backend::accounts::pending_reset(&state.db, account_id, state.clock.now()).await?;
     let may_manage = domain::access::may_manage(viewer.role, account.role);
     Ok(AccountDetail {
         account: AccountRow {

@@ -98,7 +98,7 @@ fn HomeContent(
 #[component]
 fn SaboakWeekend() -> impl IntoView {
     let locale = current_locale();
-    let today = wita::today(time::OffsetDateTime::now_utc());
+    let today = wita::today(crate::clock::now_utc());
     let weekend = MarketWeekend::current_or_next(today);
     let heading =
         if weekend.is_market_day(today) { t("home-saboak-open") } else { t("home-saboak-next") };

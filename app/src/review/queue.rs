@@ -53,7 +53,7 @@ pub fn ReviewQueuePage() -> impl IntoView {
 }
 
 fn waited(submitted_at: Option<i64>) -> String {
-    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    let now = crate::clock::now_utc().unix_timestamp();
     let days = submitted_at.map_or(0, |at| (now - at).max(0) / 86_400);
     t_args("review-waiting", &[("days", days.to_string())])
 }

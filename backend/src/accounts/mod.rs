@@ -20,6 +20,7 @@ pub use reset::{
     RESET_LINK_LIFETIME_SECS,
 };
 
+use crate::audit::Action;
 use crate::db::{Database, WriteTx};
 use crate::error::Error;
 use crate::sessions::{self, SessionKey};
@@ -179,6 +180,7 @@ pub async fn set_role(
     subject: AccountId,
     role: Role,
     reason: &str,
+    now: i64,
 ) -> Result<bool, Error> {
     let mut tx = db.begin_write().await?;
     let update = format!(
@@ -192,7 +194,7 @@ pub async fn set_role(
         .await
         .map(|r| r.rows_affected() == 1))?;
     if changed {
-        audit(&mut tx, actor, &format!("role:{}", role.as_str()), subject, reason).await?;
+        audit(&mut tx, actor, Action::RoleChanged(role), subject, reason, now).await?;
     }
     tx.commit().await?;
     Ok(changed)
@@ -226,6 +228,7 @@ pub async fn change_password(
     current_password: &str,
     new_password: &str,
     keep: Option<&SessionKey>,
+    now: i64,
 ) -> Result<(), ChangePasswordError> {
     let stored: Option<String> = with_pool!(db, |pool| sqlx::query_scalar(
         "select password_hash from account where account_id = $1"
@@ -254,7 +257,7 @@ pub async fn change_password(
     .await
     .map(|_| ()))
     .map_err(Error::from)?;
-    audit(&mut tx, Some(account), "password:changed", account, "").await?;
+    audit(&mut tx, Some(account), Action::PasswordChanged, account, "", now).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -296,24 +299,22 @@ async fn end_sessions_in(tx: &mut WriteTx, account: AccountId) -> Result<(), Err
     Ok(())
 }
 
-/// Appends to the audit log inside the transaction that makes the change it records.
+/// Appends to the audit log, about an account, inside the transaction that makes the change
+/// it records.
 pub(crate) async fn audit(
     tx: &mut WriteTx,
     actor: Option<AccountId>,
-    action: &str,
+    action: crate::audit::Action,
     subject: AccountId,
     reason: &str,
+    now: i64,
 ) -> Result<(), Error> {
-    with_tx!(tx, |conn| sqlx::query(
-        "insert into audit_log (actor_account_id, action, subject_account_id, reason)
-         values ($1, $2, $3, $4)"
-    )
-    .bind(actor.map(|a| a.0))
-    .bind(action)
-    .bind(subject.0)
-    .bind(reason)
-    .execute(&mut **conn)
-    .await
-    .map(|r| r.rows_affected()))?;
-    Ok(())
+    let entry = crate::audit::Entry {
+        actor,
+        action,
+        subject: crate::audit::Subject::account(subject),
+        reason,
+        at: now,
+    };
+    crate::audit::record(tx, &entry).await
 }

@@ -10,6 +10,7 @@ use domain::password::{check_new_password, PasswordError};
 use sha2::{Digest, Sha256};
 
 use super::{audit, AccountId, PasswordHasher};
+use crate::audit::Action;
 use crate::db::Database;
 use crate::error::Error;
 use crate::{with_pool, with_tx};
@@ -104,8 +105,8 @@ async fn issue(
     .execute(&mut **conn)
     .await
     .map(|r| r.rows_affected()))?;
-    let action = if actor.is_some() { "password_reset:issued" } else { "password_reset:emailed" };
-    audit(&mut tx, actor, action, subject, "").await?;
+    let action = if actor.is_some() { Action::ResetLinkIssued } else { Action::ResetLinkEmailed };
+    audit(&mut tx, actor, action, subject, "", now).await?;
     tx.commit().await?;
     Ok(token)
 }
@@ -141,7 +142,7 @@ pub async fn revoke_reset_links(
     let mut tx = db.begin_write().await?;
     let revoked = revoke_pending(&mut tx, subject, now).await? > 0;
     if revoked {
-        audit(&mut tx, Some(actor), "password_reset:revoked", subject, "").await?;
+        audit(&mut tx, Some(actor), Action::ResetLinkRevoked, subject, "", now).await?;
     }
     tx.commit().await?;
     Ok(revoked)
@@ -228,7 +229,7 @@ pub async fn reset_password(
     };
     super::store_password_hash(&mut tx, account, &hash).await?;
     super::end_sessions_in(&mut tx, account).await?;
-    audit(&mut tx, Some(account), "password_reset:used", account, "").await?;
+    audit(&mut tx, Some(account), Action::ResetLinkUsed, account, "", now).await?;
     tx.commit().await?;
     Ok(account)
 }

@@ -52,8 +52,10 @@ pub async fn seed_demo(db: &Database, keys: &PersonalDataKeys) -> Result<SeedRep
     let wilayah = reference::load_wilayah(&mut tx, &rows).await?;
     let hash = DEMO_PASSWORD_HASH;
     let accounts = seed_accounts(&mut tx, hash).await?;
-    let vendors = vendors::seed_vendors(&mut tx, keys, hash, crate::unix_now()).await?;
-    let products = products::seed_products(&mut tx, crate::unix_now()).await?;
+    // Demo data is dated by the system clock: it is loaded by the run command, not a test.
+    let now = crate::Clock::system().now();
+    let vendors = vendors::seed_vendors(&mut tx, keys, hash, now).await?;
+    let products = products::seed_products(&mut tx, now).await?;
     tx.commit().await?;
     let report = SeedReport { wilayah, accounts, vendors, products };
     tracing::info!(

@@ -8,6 +8,7 @@ use super::crypto::PersonalDataKeys;
 use super::model::{find_by_account, find_by_id, history, ApplicationId};
 use super::notifications::notifications_for;
 use crate::accounts::AccountId;
+use crate::audit::Action;
 use crate::db::Database;
 use crate::error::Error;
 use crate::{with_pool, with_tx};
@@ -34,6 +35,7 @@ pub async fn reveal_nik(
     actor: AccountId,
     id: ApplicationId,
     reason: &str,
+    now: i64,
 ) -> Result<Option<String>, RevealError> {
     let row: Option<(i64, Option<String>, Option<String>)> = with_pool!(db, |pool| {
         sqlx::query_as(
@@ -60,7 +62,15 @@ pub async fn reveal_nik(
     })?;
     // Logged before the NIK leaves this function: a reveal is never unrecorded.
     let mut tx = db.begin_write().await?;
-    crate::accounts::audit(&mut tx, Some(actor), "nik:reveal", AccountId(account), reason).await?;
+    crate::accounts::audit(
+        &mut tx,
+        Some(actor),
+        Action::NikRevealed,
+        AccountId(account),
+        reason,
+        now,
+    )
+    .await?;
     tx.commit().await?;
     Ok(Some(nik))
 }
@@ -73,9 +83,11 @@ pub async fn log_proof_view(
     db: &Database,
     actor: AccountId,
     applicant: AccountId,
+    now: i64,
 ) -> Result<(), Error> {
     let mut tx = db.begin_write().await?;
-    crate::accounts::audit(&mut tx, Some(actor), "proof_photo:view", applicant, "").await?;
+    crate::accounts::audit(&mut tx, Some(actor), Action::ProofPhotoViewed, applicant, "", now)
+        .await?;
     tx.commit().await
 }
 
@@ -143,14 +155,17 @@ pub async fn export_personal_data(
             "history": events,
         });
     }
-    let access: Vec<(Option<i64>, String, String, String)> =
-        with_pool!(db, |pool| sqlx::query_as(
-            "select actor_account_id, action, reason, cast(created_at as text) from audit_log
-         where subject_account_id = $1 order by audit_log_id"
-        )
-        .bind(account.0)
-        .fetch_all(pool)
-        .await)?;
+    let access: Vec<(Option<i64>, String, String, i64)> = with_pool!(db, |pool| sqlx::query_as(
+        // About the person, or about any application of theirs (its decisions).
+        "select actor_account_id, action, reason, at from audit_event
+         where (subject_kind = 'account' and subject_id = $1)
+            or (subject_kind = 'application' and subject_id in
+                (select application_id from vendor_application where account_id = $1))
+         order by audit_event_id"
+    )
+    .bind(account.0)
+    .fetch_all(pool)
+    .await)?;
     let notices: Vec<_> = notifications_for(db, account)
         .await?
         .into_iter()
@@ -161,7 +176,8 @@ pub async fn export_personal_data(
         "vendor_application": application_json,
         "notifications": notices,
         "access_and_decision_log": access.into_iter().map(|(actor, action, reason, at)| json!({
-            "by_account": actor, "action": action, "reason": reason, "at": at,
+            "by_account": actor, "action": action, "reason": reason,
+            "at": crate::audit::iso_utc(at),
         })).collect::<Vec<_>>(),
     }))
 }
@@ -255,8 +271,15 @@ pub async fn complete_erasure(
     .await
     .map(|_| ()))
     .map_err(Error::from)?;
-    crate::accounts::audit(&mut tx, Some(actor), "personal_data:erased", application.account, "")
-        .await?;
+    crate::accounts::audit(
+        &mut tx,
+        Some(actor),
+        Action::PersonalDataErased,
+        application.account,
+        "",
+        now,
+    )
+    .await?;
     tx.commit().await?;
     Ok(files)
 }

@@ -191,14 +191,14 @@ pub async fn decide(
     let applicant = AccountId(applicant);
     record_event(&mut tx, id, Some(actor), transition, message, now).await?;
     notify(&mut tx, applicant, transition.as_str(), id, now).await?;
-    crate::accounts::audit(
-        &mut tx,
-        Some(actor),
-        &format!("application:{}", transition.as_str()),
-        applicant,
-        message,
-    )
-    .await?;
+    let entry = crate::audit::Entry {
+        actor: Some(actor),
+        action: crate::audit::Action::ApplicationDecided(transition.as_str()),
+        subject: crate::audit::Subject { kind: crate::audit::SubjectKind::Application, id: id.0 },
+        reason: message,
+        at: now,
+    };
+    crate::audit::record(&mut tx, &entry).await?;
     tx.commit().await?;
     tracing::info!(application = id.0, decision = transition.as_str(), "application decided");
     Ok(target)

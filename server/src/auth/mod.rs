@@ -62,8 +62,12 @@ pub fn cookie_name(secure: bool) -> &'static str {
 
 /// The session layer: `HttpOnly`, `SameSite=Lax`, `Secure` when served over https.
 #[must_use]
-pub fn session_layer(db: backend::Database, secure: bool) -> SessionManagerLayer<DbSessionStore> {
-    SessionManagerLayer::new(DbSessionStore::new(db))
+pub fn session_layer(
+    db: backend::Database,
+    clock: backend::Clock,
+    secure: bool,
+) -> SessionManagerLayer<DbSessionStore> {
+    SessionManagerLayer::new(DbSessionStore::new(db, clock))
         .with_name(cookie_name(secure))
         .with_secure(secure)
         .with_http_only(true)
@@ -102,7 +106,7 @@ async fn viewer_of(
     let Some(account_id) = session.get::<i64>(keys::ACCOUNT).await? else {
         return Ok(None);
     };
-    let now = backend::unix_now();
+    let now = state.app.clock.now();
     let account = backend::accounts::find_account(&state.app.db, AccountId(account_id)).await?;
     let logged_in_at = session.get::<i64>(keys::LOGGED_IN_AT).await?.unwrap_or(0);
     let Some(account) = account.filter(|a| now - logged_in_at <= absolute_lifetime_secs(a.role))
@@ -127,9 +131,13 @@ async fn viewer_of(
 ///
 /// # Errors
 /// When the session cannot be stored.
-pub async fn log_in(session: &Session, account: AccountId, device: &str) -> anyhow::Result<()> {
+pub async fn log_in(
+    session: &Session,
+    account: AccountId,
+    device: &str,
+    now: i64,
+) -> anyhow::Result<()> {
     session.cycle_id().await?;
-    let now = backend::unix_now();
     session.insert(keys::ACCOUNT, account.0).await?;
     session.insert(keys::LOGGED_IN_AT, now).await?;
     session.insert(keys::SEEN_AT, now).await?;

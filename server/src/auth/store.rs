@@ -14,13 +14,15 @@ use super::keys;
 #[derive(Debug, Clone)]
 pub struct DbSessionStore {
     db: Database,
+    /// The application's clock, so that expiry follows a test's settable time too.
+    clock: backend::Clock,
 }
 
 impl DbSessionStore {
-    /// A store on `db`.
+    /// A store on `db`, telling time by `clock`.
     #[must_use]
-    pub fn new(db: Database) -> DbSessionStore {
-        DbSessionStore { db }
+    pub fn new(db: Database, clock: backend::Clock) -> DbSessionStore {
+        DbSessionStore { db, clock }
     }
 }
 
@@ -59,7 +61,7 @@ fn encode(record: &Record) -> session_store::Result<Encoded> {
 #[async_trait]
 impl SessionStore for DbSessionStore {
     async fn create(&self, record: &mut Record) -> session_store::Result<()> {
-        let now = backend::unix_now();
+        let now = self.clock.now();
         loop {
             let encoded = encode(record)?;
             let write = SessionWrite {
@@ -88,7 +90,7 @@ impl SessionStore for DbSessionStore {
             expires_at: encoded.expires_at,
         };
         // A session ended meanwhile stays ended (see `sessions::save`).
-        sessions::save(&self.db, &key(&record.id), &write, backend::unix_now())
+        sessions::save(&self.db, &key(&record.id), &write, self.clock.now())
             .await
             .map(|_existed| ())
             .map_err(backend_error)
@@ -96,7 +98,7 @@ impl SessionStore for DbSessionStore {
 
     async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {
         let Some((data, expires_at)) =
-            sessions::load(&self.db, &key(id), backend::unix_now()).await.map_err(backend_error)?
+            sessions::load(&self.db, &key(id), self.clock.now()).await.map_err(backend_error)?
         else {
             return Ok(None);
         };

@@ -16,6 +16,7 @@ use axum::response::{IntoResponse, Response};
 use backend::accounts::{
     self, AccountId, ChangePasswordError, LoginError, RegisterError, ResetError,
 };
+use backend::jobs::Job;
 use backend::sessions::SessionKey;
 use backend::throttle;
 use domain::login_id::MAX_EMAIL_CHARS;
@@ -102,7 +103,7 @@ pub async fn register(
         &state.app.db,
         &state.app.login_limits,
         &address,
-        backend::unix_now(),
+        state.app.clock.now(),
     )
     .await;
     if let Some((feedback, status)) = throttle_refusal(counted, &feedback, TOO_MANY_KEY) {
@@ -112,7 +113,9 @@ pub async fn register(
         accounts::register(&state.app.db, &state.app.hasher, &login, &form.password).await;
     let (feedback, status) = match registered {
         Ok(account) => {
-            return match auth::log_in(&session, account, &device_of(&parts)).await {
+            return match auth::log_in(&session, account, &device_of(&parts), state.app.clock.now())
+                .await
+            {
                 Ok(()) => see_other(&next_or(&form.lanjut, "/akun?selesai=daftar")),
                 Err(error) => {
                     tracing::error!(%error, "could not start a session after registering");
@@ -222,7 +225,7 @@ async fn attempt_login(
 ) -> Result<(), Refusal> {
     let db = &state.app.db;
     let limits = &state.app.login_limits;
-    let now = backend::unix_now();
+    let now = state.app.clock.now();
     let backend_failure =
         |error: backend::Error| -> Refusal { Box::new(move |f| unavailable(f, &error)) };
     // Counted before the hash is verified: a burst of guesses cannot all reach it.
@@ -232,7 +235,7 @@ async fn attempt_login(
     match accounts::authenticate(db, &state.app.hasher, login, password).await {
         Ok(account) => {
             throttle::succeeded(db, attempt).await.map_err(backend_failure)?;
-            auth::log_in(session, account.id, &device_of(parts)).await.map_err(|error| {
+            auth::log_in(session, account.id, &device_of(parts), now).await.map_err(|error| {
                 tracing::error!(%error, "could not start a session");
                 backend_failure(backend::Error::Corrupt("session not stored".into()))
             })?;
@@ -295,7 +298,8 @@ pub async fn change_password(
     let attempt =
         throttle::Attempt::password_change(viewer.account_id, &client_address(&state, &parts));
     let db = &state.app.db;
-    let counted = throttle::admit(db, &state.app.login_limits, &attempt, backend::unix_now()).await;
+    let counted =
+        throttle::admit(db, &state.app.login_limits, &attempt, state.app.clock.now()).await;
     if let Some((feedback, status)) = throttle_refusal(counted, &feedback, TOO_MANY_KEY) {
         return render_with_feedback(&state, account_page(parts), feedback, status).await;
     }
@@ -306,6 +310,7 @@ pub async fn change_password(
         &form.current_password,
         &form.new_password,
         keep.as_ref(),
+        state.app.clock.now(),
     )
     .await;
     let (feedback, status) = match changed {
@@ -388,7 +393,7 @@ pub async fn reset_password(
         &state.app.hasher,
         form.kode.trim(),
         &form.password,
-        backend::unix_now(),
+        state.app.clock.now(),
     )
     .await;
     let (feedback, status) = match reset {
@@ -431,7 +436,7 @@ pub async fn email_reset_link(
         return refused.into_response();
     }
     let feedback = FormFeedback::for_form(form::FORGOT_PASSWORD).value("email", form.email.trim());
-    let Some(mailer) = state.mailer.clone() else {
+    if state.mailer.is_none() {
         return render_with_feedback(
             &state,
             parts,
@@ -439,7 +444,7 @@ pub async fn email_reset_link(
             StatusCode::NOT_FOUND,
         )
         .await;
-    };
+    }
     let email = match parse_login(&form.email) {
         Ok(LoginId::Email(email)) => email,
         Ok(LoginId::Phone(_)) | Err(_) => {
@@ -454,7 +459,7 @@ pub async fn email_reset_link(
     };
     let db = &state.app.db;
     let limits = &state.app.login_limits;
-    let now = backend::unix_now();
+    let now = state.app.clock.now();
     // Every request counts: this form sends mail, so it must not become a way to flood a mailbox.
     let attempt =
         throttle::Attempt::new(&format!("reset-mail:{email}"), &client_address(&state, &parts));
@@ -462,23 +467,23 @@ pub async fn email_reset_link(
     if let Some((feedback, status)) = throttle_refusal(counted, &feedback, THROTTLED_KEY) {
         return render_with_feedback(&state, parts, feedback, status).await;
     }
-    let locale = crate::security::visitor_locale(&parts.headers);
-    let state_for_mail = state.clone();
-    tokio::spawn(async move {
-        let db = &state_for_mail.app.db;
-        let account = match accounts::find_account_by_email(db, &email).await {
-            Ok(Some(account)) => account,
-            Ok(None) => return,
-            Err(error) => return tracing::error!(error = ?error, "could not look up a reset email"),
-        };
-        match accounts::issue_self_service_reset_link(db, account.id, backend::unix_now()).await {
-            Ok(token) => {
-                let link =
-                    format!("{}/atur-sandi?kode={}", state_for_mail.public_origin, token.expose());
-                mailer.send_reset_link(&email, &link, locale).await;
-            }
-            Err(error) => tracing::error!(error = ?error, "could not issue an emailed reset link"),
+    // The link is made and mailed by a job: the answer is the same, and as quick, whether
+    // or not the address has an account, and a slow or failing mail server is retried there.
+    let job = match accounts::find_account_by_email(db, &email).await {
+        Ok(found) => found.map(|account| Job::EmailResetLink {
+            account_id: account.id.0,
+            locale: crate::security::visitor_locale(&parts.headers),
+        }),
+        Err(error) => {
+            let (feedback, status) = unavailable(feedback, &error);
+            return render_with_feedback(&state, parts, feedback, status).await;
         }
-    });
+    };
+    if let Some(job) = job {
+        if let Err(error) = backend::jobs::enqueue(db, &job, now).await {
+            let (feedback, status) = unavailable(feedback, &error);
+            return render_with_feedback(&state, parts, feedback, status).await;
+        }
+    }
     see_other("/lupa-sandi?selesai=email")
 }

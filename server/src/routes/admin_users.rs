@@ -67,7 +67,7 @@ pub async fn issue_reset_link(
         &state.app.db,
         AccountId(viewer.account_id),
         account.id,
-        backend::unix_now(),
+        state.app.clock.now(),
     )
     .await;
     match issued {
@@ -106,7 +106,7 @@ pub async fn revoke_reset_link(
         &state.app.db,
         AccountId(viewer.account_id),
         account.id,
-        backend::unix_now(),
+        state.app.clock.now(),
     )
     .await
     {
@@ -177,6 +177,7 @@ pub async fn change_role(
         account.id,
         role,
         form.alasan.trim(),
+        state.app.clock.now(),
     )
     .await;
     match changed {

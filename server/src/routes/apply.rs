@@ -135,7 +135,7 @@ pub async fn save_step(
         }
     };
     let account = AccountId(viewer.account_id);
-    let now = backend::unix_now();
+    let now = state.app.clock.now();
     let outcome = match form {
         "business" => save_business(&state, account, &data, now).await,
         "owner" => save_owner(&state, account, &data, now).await,
@@ -314,7 +314,7 @@ async fn save_returnee(
     data: &FormData,
     now: i64,
 ) -> Result<&'static str, Refusal> {
-    let this_year = time::OffsetDateTime::now_utc().year();
+    let this_year = state.app.clock.now_utc().year();
     let mut check = Checker::default();
     let placement_country = check.required_text(
         "placement_country",
@@ -433,8 +433,12 @@ pub async fn request_erasure(State(state): State<ServerState>, parts: Parts) -> 
         Ok(viewer) => viewer,
         Err(refused) => return refused.into_response(),
     };
-    match vendors::request_erasure(&state.app.db, AccountId(viewer.account_id), backend::unix_now())
-        .await
+    match vendors::request_erasure(
+        &state.app.db,
+        AccountId(viewer.account_id),
+        state.app.clock.now(),
+    )
+    .await
     {
         Ok(_) => see_other("/pengajuan?selesai=hapus-diminta"),
         Err(error) => {
@@ -455,7 +459,7 @@ pub async fn notifications_read(State(state): State<ServerState>, parts: Parts) 
     match vendors::mark_notifications_read(
         &state.app.db,
         AccountId(viewer.account_id),
-        backend::unix_now(),
+        state.app.clock.now(),
     )
     .await
     {

@@ -211,7 +211,7 @@ pub async fn create(State(state): State<ServerState>, parts: Parts, body: Body) 
         }
     };
     let photos = new_photos(&processed);
-    match listings::create_product(&state.app.db, account, &draft, &photos, backend::unix_now())
+    match listings::create_product(&state.app.db, account, &draft, &photos, state.app.clock.now())
         .await
     {
         Ok(_) => see_other("/lapak?selesai=produk"),
@@ -254,7 +254,7 @@ pub async fn update(
         AccountId(viewer.account_id),
         ProductId(id),
         &draft,
-        backend::unix_now(),
+        state.app.clock.now(),
     )
     .await
     {
@@ -289,7 +289,7 @@ pub async fn set_visible(
         AccountId(viewer.account_id),
         ProductId(id),
         visible,
-        backend::unix_now(),
+        state.app.clock.now(),
     )
     .await
     {

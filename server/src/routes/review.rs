@@ -79,7 +79,7 @@ pub async fn decide(
         ApplicationId(id),
         transition,
         &form.pesan,
-        backend::unix_now(),
+        state.app.clock.now(),
     )
     .await;
     let (feedback, status) = match decided {
@@ -144,6 +144,7 @@ pub async fn reveal_nik(
         AccountId(viewer.account_id),
         ApplicationId(id),
         reason,
+        state.app.clock.now(),
     )
     .await;
     match revealed {
@@ -213,10 +214,13 @@ pub async fn proof_photo(
     else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    if let Err(error) =
-        vendors::log_proof_view(&state.app.db, AccountId(viewer.account_id), application.account)
-            .await
-    {
+    let viewed = vendors::log_proof_view(
+        &state.app.db,
+        AccountId(viewer.account_id),
+        application.account,
+        state.app.clock.now(),
+    );
+    if let Err(error) = viewed.await {
         tracing::error!(error = ?error, "could not log a proof view; not serving it");
         return StatusCode::SERVICE_UNAVAILABLE.into_response();
     }
@@ -252,7 +256,7 @@ pub async fn complete_erasure(
         &state.app.db,
         AccountId(viewer.account_id),
         ApplicationId(id),
-        backend::unix_now(),
+        state.app.clock.now(),
     )
     .await
     {

@@ -8,6 +8,9 @@ use domain::Role;
 
 use crate::support::{demo_login, form, TestApp};
 
+/// When audited changes in these tests happen (Unix seconds; 2026-12-01 00:00 UTC).
+const T0: i64 = 1_796_083_200;
+
 /// The code of the reset link shown on a page (`/atur-sandi?kode=…`).
 pub fn issued_code(body: &str) -> Option<String> {
     let (_, rest) = body.split_once("/atur-sandi?kode=")?;
@@ -71,7 +74,7 @@ storage_test! {
         let admin_id = app.account_id(demo_login(Role::Admin)).await;
         let super_admin_id = app.account_id(demo_login(Role::SuperAdmin)).await;
         let colleague_id = app.account_id("0813-3900-0001").await;
-        backend::accounts::set_role(&app.test_db.db, None, backend::accounts::AccountId(colleague_id), Role::Admin, "test")
+        backend::accounts::set_role(&app.test_db.db, None, backend::accounts::AccountId(colleague_id), Role::Admin, "test", T0)
             .await
             .expect("promote");
         let admin = app.log_in(demo_login(Role::Admin), DEMO_PASSWORD).await;
@@ -87,7 +90,7 @@ storage_test! {
         let pending = backend::accounts::pending_reset(
             &app.test_db.db,
             backend::accounts::AccountId(super_admin_id),
-            backend::unix_now(),
+            backend::Clock::system().now(),
         )
         .await
         .expect("read pending");
@@ -117,7 +120,7 @@ storage_test! {
         assert_eq!(by_super_admin.header("location"), format!("/admin/pengguna/{shopper_id}"));
         assert_eq!(role_of(&app, shopper_id).await, Role::Admin);
         let audit: Vec<(Option<i64>, String, Option<i64>, String)> = backend::with_pool!(&app.test_db.db, |pool| sqlx::query_as(
-            "select actor_account_id, action, subject_account_id, reason from audit_log where subject_account_id = $1"
+            "select actor_account_id, action, subject_id, reason from audit_event where subject_kind = 'account' and subject_id = $1"
         )
         .bind(shopper_id)
         .fetch_all(pool)

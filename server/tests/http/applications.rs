@@ -141,12 +141,16 @@ pub async fn application_of(app: &TestApp, login: &str) -> Option<Application> {
     vendors::find_by_account(&app.test_db.db, account).await.expect("read the application")
 }
 
-/// `(actor, action, reason)` of every audit entry about the account `login`, oldest first.
+/// `(actor, action, reason)` of every audit entry about the account `login` or its
+/// application, oldest first.
 pub async fn audit_about(app: &TestApp, login: &str) -> Vec<(Option<i64>, String, String)> {
     let subject = app.account_id(login).await;
     backend::with_pool!(&app.test_db.db, |pool| sqlx::query_as(
-        "select actor_account_id, action, reason from audit_log
-         where subject_account_id = $1 order by audit_log_id"
+        "select actor_account_id, action, reason from audit_event
+         where (subject_kind = 'account' and subject_id = $1)
+            or (subject_kind = 'application' and subject_id in
+                (select application_id from vendor_application where account_id = $1))
+         order by audit_event_id"
     )
     .bind(subject)
     .fetch_all(pool)

@@ -52,7 +52,7 @@ storage_test! {
         let own = listings::own_products(&app.test_db.db, yuli).await.expect("own");
         let hidden = own[0].id;
         let shown = own[1].id;
-        listings::set_visible(&app.test_db.db, yuli, hidden, false, backend::unix_now()).await.expect("hide");
+        listings::set_visible(&app.test_db.db, yuli, hidden, false, backend::Clock::system().now()).await.expect("hide");
 
         let sitemap = app.get("/sitemap.xml", &[]).await;
         assert_eq!(sitemap.status, StatusCode::OK);

@@ -107,6 +107,7 @@ backend::storage_test! {
         assert!(page.body.contains("action=\"/lupa-sandi\""), "the form shows when SMTP is set");
 
         let sent = app.post_form("/lupa-sandi", "email=Pembeli%40Contoh.id").await;
+        app.run_jobs().await;
         assert_eq!(sent.status, StatusCode::SEE_OTHER);
         assert_eq!(sent.header("location"), "/lupa-sandi?selesai=email");
 
@@ -126,6 +127,7 @@ backend::storage_test! {
         let app = app_with_mail(test_db, &smtp).await;
 
         let sent = app.post_form("/lupa-sandi", "email=tidak-ada%40contoh.id").await;
+        assert_eq!(app.run_jobs().await, 0, "nothing queued for an unknown address");
 
         assert_eq!(sent.status, StatusCode::SEE_OTHER);
         assert_eq!(sent.header("location"), "/lupa-sandi?selesai=email");

@@ -158,7 +158,7 @@ storage_test! {
         let app = TestApp::seeded(test_db).await;
         let shopper = app.log_in(demo_login(Role::Shopper), DEMO_PASSWORD).await;
         let admin = app.log_in(demo_login(Role::Admin), DEMO_PASSWORD).await;
-        let now = backend::unix_now();
+        let now = backend::Clock::system().now();
         let shopper_id = app.account_id(demo_login(Role::Shopper)).await;
         let admin_id = app.account_id(demo_login(Role::Admin)).await;
         // A shopper who logged in 13 hours ago is still in; past 30 days they are out. Staff

@@ -11,6 +11,10 @@ use server::config::Config;
 pub struct TestApp {
     pub router: Router,
     pub test_db: TestDb,
+    /// The app's clock: it stands still at the test's start until the test moves it.
+    pub clock: backend::Clock,
+    /// What the server's job runner would do, run on demand by [`TestApp::run_jobs`].
+    pub jobs: server::jobs::ServerJobs,
     /// The public URL's origin: what a same-site form post carries in `Origin`.
     origin: String,
 }
@@ -70,8 +74,26 @@ impl TestApp {
         })
         .expect("test configuration");
         let origin = config.public_url.origin().ascii_serialization();
-        let state = server::startup::server_state(&config, db).expect("server state");
-        TestApp { router: server::router(state), test_db, origin }
+        let clock = backend::Clock::settable(backend::Clock::system().now());
+        let state = server::startup::server_state_with_clock(&config, db, clock.clone())
+            .expect("server state");
+        let jobs = server::jobs::ServerJobs {
+            app: state.app.clone(),
+            mailer: state.mailer.clone(),
+            public_origin: state.public_origin.clone(),
+        };
+        TestApp { router: server::router(state), test_db, clock, jobs, origin }
+    }
+
+    /// Runs every queued job that is due now, as the server's runner would between requests
+    /// (not the recurring sweeps: tests share the default photo folder); returns how many
+    /// succeeded.
+    pub async fn run_jobs(&self) -> usize {
+        let runner =
+            backend::jobs::Runner::new(self.test_db.db.clone(), self.clock.clone(), "test");
+        let pass = runner.run_due(&self.jobs).await.expect("job queue");
+        assert_eq!(pass.failed, 0, "no job failed");
+        pass.done
     }
 
     pub async fn get(&self, path: &str, headers: &[(&str, &str)]) -> Reply {
@@ -257,6 +279,7 @@ pub fn multipart(parts: &[Part<'_>]) -> (String, Vec<u8>) {
 pub struct TempDir(pub std::path::PathBuf);
 
 impl TempDir {
+    #[expect(clippy::disallowed_methods, reason = "a source of uniqueness, not of the time")]
     pub fn new(what: &str) -> TempDir {
         use std::sync::atomic::{AtomicU32, Ordering};
         static COUNTER: AtomicU32 = AtomicU32::new(0);
