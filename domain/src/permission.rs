@@ -149,7 +149,8 @@ impl Permission {
 /// names, so either type reads the `role` column.
 ///
 /// `Shopper` is here too (it holds no staff permission) so every account has exactly one
-/// `StaffRole`.
+/// `StaffRole`. Deliberately not `Ord`: roles are compared by their permission sets
+/// ([`StaffRole::may_manage`]), never by position in a list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum StaffRole {
     /// Any registered person: only the permissions of [`Permission::EVERY_ACCOUNT`].
