@@ -135,3 +135,21 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod proptests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        #[test]
+        fn a_followed_path_is_the_input_and_stays_on_the_site(next in "\\PC{0,30}|/[/\\\\]?\\PC{0,20}") {
+            if let Some(path) = safe_next_path(&next) {
+                prop_assert_eq!(path, next.as_str());
+                prop_assert!(path.starts_with('/') && !path.starts_with("//"));
+                prop_assert!(!path.contains('\\'));
+            }
+        }
+    }
+}

@@ -130,3 +130,41 @@ mod tests {
         assert!(!format!("{phone:?}").contains("34567"));
     }
 }
+
+#[cfg(test)]
+mod proptests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        #[test]
+        fn an_email_address_is_the_same_login_in_any_letter_case(
+            local in "[a-zA-Z0-9._+-]{1,20}",
+            domain in "[a-zA-Z0-9-]{1,15}(\\.[a-zA-Z]{2,6}){1,2}",
+        ) {
+            let address = format!("{local}@{domain}");
+            let lower = LoginId::parse(&address.to_ascii_lowercase());
+            prop_assert!(lower.is_ok(), "{:?}", address);
+            prop_assert_eq!(LoginId::parse(&address.to_ascii_uppercase()), lower.clone());
+            prop_assert_eq!(LoginId::parse(&format!(" {address}\t")), lower);
+        }
+
+        #[test]
+        fn a_phone_login_is_the_phone_number(national in "8[0-9]{9,12}") {
+            let login = LoginId::parse(&format!("0{national}")).expect("valid");
+            prop_assert_eq!(login.normalised(), format!("+62{national}"));
+        }
+
+        #[test]
+        fn arbitrary_text_never_panics_and_never_debug_prints_an_email(typed in "\\PC{0,40}") {
+            if let Ok(login) = LoginId::parse(&typed) {
+                if let LoginId::Email(address) = &login {
+                    prop_assert_eq!(address, &address.to_lowercase());
+                    let debug = format!("{login:?}");
+                    prop_assert!(!debug.contains(address.as_str()), "{}", debug);
+                }
+            }
+        }
+    }
+}

@@ -208,3 +208,69 @@ mod tests {
         assert_eq!(Nib::parse("12345678901x3"), Err(NibError::Characters));
     }
 }
+
+#[cfg(test)]
+mod proptests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// A NIK of valid shape: province, regency 01–99, district, birth date (40 added to the
+    /// day for a woman; days up to 28 so every month has them), serial 0001–9999.
+    fn valid_nik() -> impl Strategy<Value = (String, bool)> {
+        (
+            proptest::sample::select(PROVINCES),
+            1..=99u8,
+            0..=99u8,
+            1..=28u8,
+            any::<bool>(),
+            1..=12u8,
+            0..=99u8,
+            1..=9999u16,
+        )
+            .prop_map(|(province, regency, district, day, female, month, year, serial)| {
+                let day = if female { day + 40 } else { day };
+                let digits = format!(
+                    "{province:02}{regency:02}{district:02}{day:02}{month:02}{year:02}{serial:04}"
+                );
+                (digits, female)
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn a_valid_nik_typed_with_any_spaces_dots_or_dashes_reads_as_its_digits(
+            (digits, female) in valid_nik(),
+            separators in proptest::collection::vec(
+                proptest::sample::select(&["", "", " ", ".", "-"][..]), 16),
+        ) {
+            let typed: String = digits
+                .chars()
+                .zip(&separators)
+                .flat_map(|(digit, separator)| std::iter::once(digit).chain(separator.chars()))
+                .collect();
+            let nik = Nik::parse(&typed).expect("a valid NIK");
+            prop_assert_eq!(nik.expose_digits(), digits.as_str());
+            prop_assert_eq!(nik.is_female(), female);
+            let debug = format!("{nik:?}");
+            prop_assert!(!debug.contains(&digits[4..12]), "{}", debug);
+        }
+
+        #[test]
+        fn arbitrary_text_never_panics_and_only_yields_sixteen_digits(typed in "\\PC{0,24}") {
+            if let Ok(nik) = Nik::parse(&typed) {
+                prop_assert_eq!(nik.expose_digits().len(), 16);
+                prop_assert!(nik.expose_digits().bytes().all(|b| b.is_ascii_digit()));
+            }
+            if let Ok(nib) = Nib::parse(&typed) {
+                prop_assert_eq!(nib.as_str().len(), 13);
+            }
+        }
+
+        #[test]
+        fn digit_like_text_never_panics(typed in "[0-9 .-]{0,24}") {
+            let _ = Nik::parse(&typed);
+            let _ = Nib::parse(&typed);
+        }
+    }
+}

@@ -192,3 +192,76 @@ mod tests {
         assert_eq!(phone.wa_me_digits(), "6281234567890");
     }
 }
+
+#[cfg(test)]
+mod proptests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// A valid national number without its leading 0: `8` and 9 to 12 more digits.
+    fn national() -> impl Strategy<Value = String> {
+        "8[0-9]{9,12}"
+    }
+
+    /// The ways people start a number, and the separators they put between digits.
+    fn prefix() -> impl Strategy<Value = &'static str> {
+        proptest::sample::select(&["0", "62", "+62", "+62 ", "(0", "+62-", "62."][..])
+    }
+
+    fn separator() -> impl Strategy<Value = &'static str> {
+        proptest::sample::select(&["", "", "", " ", "-", ".", "\u{a0}", "(", ")"][..])
+    }
+
+    /// `national` spelled with `prefix` and a separator after each digit, padded with blanks.
+    fn spelled(national: &str, prefix: &str, separators: &[&str], pad: &str) -> String {
+        let mut typed = format!("{pad}{prefix}");
+        for (digit, separator) in national.chars().zip(separators.iter().cycle()) {
+            typed.push(digit);
+            typed.push_str(separator);
+        }
+        typed.push_str(pad);
+        typed
+    }
+
+    proptest! {
+        #[test]
+        fn any_spelling_of_a_valid_number_is_the_same_e164_number(
+            national in national(),
+            prefix in prefix(),
+            separators in proptest::collection::vec(separator(), 1..14),
+            pad in "[ \t]{0,2}",
+        ) {
+            let typed = spelled(&national, prefix, &separators, &pad);
+            let parsed = PhoneNumber::parse(&typed);
+            prop_assert_eq!(parsed.map(|p| p.e164().to_owned()), Ok(format!("+62{national}")), "{:?}", typed);
+        }
+
+        #[test]
+        fn every_form_we_show_reads_back_as_the_same_number(national in national()) {
+            let number = PhoneNumber::parse(&format!("0{national}")).expect("valid");
+            for shown in [number.national(), number.e164().to_owned(), number.wa_me_digits().to_owned()] {
+                prop_assert_eq!(PhoneNumber::parse(&shown), Ok(number.clone()), "{}", shown);
+            }
+            // Only the operator prefix and the last two digits stay visible.
+            let end = national.len() - 2;
+            let masked = format!("+62{}{}{}", &national[..3], "*".repeat(end - 3), &national[end..]);
+            prop_assert_eq!(number.masked(), masked);
+        }
+
+        #[test]
+        fn arbitrary_text_never_panics_and_only_yields_e164_mobile_numbers(typed in "\\PC{0,24}") {
+            if let Ok(number) = PhoneNumber::parse(&typed) {
+                let e164 = number.e164();
+                prop_assert!(e164.starts_with("+628"), "{e164}");
+                prop_assert!((13..=16).contains(&e164.len()), "{e164}");
+                prop_assert!(e164[1..].bytes().all(|b| b.is_ascii_digit()), "{e164}");
+            }
+        }
+
+        #[test]
+        fn number_like_text_never_panics(typed in "[0-9+ .()\u{a0}-]{0,24}") {
+            let _ = PhoneNumber::parse(&typed);
+        }
+    }
+}

@@ -1,4 +1,7 @@
 //! Who may do what. Roles are ordered: each includes the powers of those below it.
+//!
+//! Being replaced by [`crate::permission`], where a role is a set of named permissions; this
+//! ladder stays until every caller has moved.
 
 use serde::{Deserialize, Serialize};
 
