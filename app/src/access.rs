@@ -1,51 +1,66 @@
-//! Every page and server fn with its declared access level. The server's inventory test fails
-//! when a route or server fn is missing here, and proves each non-public one refuses anonymous
-//! and lower-role callers. Declaring is not enforcing: each page and server fn still calls
-//! [`crate::auth::require`] (or a shorthand) first.
+//! Every page and server fn with what it needs ([`Need`]). The server's inventory test fails
+//! when a route or server fn is missing here, and proves for each non-public one that
+//! anonymous callers get 401 and every role without the permission 403. Server fns are also
+//! refused by the server's guard before their arguments are read; pages and server fns still
+//! call [`crate::auth::require`] (or a shorthand) first, for the viewer they act for.
 
-use domain::Access;
+use domain::Need;
+use domain::Permission::{
+    ApplyAsVendor, EraseApplicantData, ManageCategories, ManageUsers, ReviewApplications,
+    ViewAuditLog,
+};
+
+const PUBLIC: Need = Need::Public;
+const LOGGED_IN: Need = Need::LoggedIn;
+const fn needs(permission: domain::Permission) -> Need {
+    Need::Permission(permission)
+}
 
 /// Pages, by route pattern as Leptos lists them.
-pub const PAGES: &[(&str, Access)] = &[
-    ("/", Access::Public),
-    ("/cari", Access::Public),
-    ("/kategori/{slug}", Access::Public),
-    ("/daftar", Access::Public),
-    ("/masuk", Access::Public),
-    ("/lupa-sandi", Access::Public),
-    ("/atur-sandi", Access::Public),
-    ("/akun", Access::Account),
-    ("/admin/kategori", Access::Admin),
-    ("/admin/pengguna", Access::Admin),
-    ("/admin/pengguna/{id}", Access::Admin),
-    ("/pengajuan", Access::Account),
-    ("/pengajuan/{step}", Access::Account),
-    ("/admin/pengajuan", Access::Admin),
-    ("/admin/pengajuan/{id}", Access::Admin),
-    ("/pelapak/{slug}", Access::Public),
-    ("/privasi", Access::Public),
-    ("/produk/{id}", Access::Public),
-    ("/lapak", Access::Account),
-    ("/lapak/produk/{id}", Access::Account),
+pub const PAGES: &[(&str, Need)] = &[
+    ("/", PUBLIC),
+    ("/cari", PUBLIC),
+    ("/kategori/{slug}", PUBLIC),
+    ("/daftar", PUBLIC),
+    ("/masuk", PUBLIC),
+    ("/lupa-sandi", PUBLIC),
+    ("/atur-sandi", PUBLIC),
+    ("/akun", LOGGED_IN),
+    ("/admin/kategori", needs(ManageCategories)),
+    ("/admin/pengguna", needs(ManageUsers)),
+    ("/admin/pengguna/{id}", needs(ManageUsers)),
+    ("/pengajuan", needs(ApplyAsVendor)),
+    ("/pengajuan/{step}", needs(ApplyAsVendor)),
+    ("/admin/pengajuan", needs(ReviewApplications)),
+    ("/admin/pengajuan/{id}", needs(ReviewApplications)),
+    ("/admin/penghapusan", needs(EraseApplicantData)),
+    ("/admin/audit", needs(ViewAuditLog)),
+    ("/pelapak/{slug}", PUBLIC),
+    ("/privasi", PUBLIC),
+    ("/produk/{id}", PUBLIC),
+    ("/lapak", LOGGED_IN),
+    ("/lapak/produk/{id}", LOGGED_IN),
 ];
 
 /// Server fns, by path.
-pub const SERVER_FNS: &[(&str, Access)] = &[
-    ("/api/home/kecamatan", Access::Public),
-    ("/api/account/reset-link", Access::Public),
-    ("/api/account/overview", Access::Account),
-    ("/api/admin/accounts", Access::Admin),
-    ("/api/admin/categories", Access::Admin),
-    ("/api/admin/account", Access::Admin),
-    ("/api/apply/mine", Access::Account),
-    ("/api/apply/wilayah", Access::Public),
-    ("/api/review/queue", Access::Admin),
-    ("/api/review/detail", Access::Admin),
-    ("/api/vendors/profile", Access::Public),
-    ("/api/products/one", Access::Public),
-    ("/api/products/search", Access::Public),
-    ("/api/products/vendor", Access::Public),
-    ("/api/products/newest", Access::Public),
-    ("/api/products/categories", Access::Public),
-    ("/api/products/own", Access::Account),
+pub const SERVER_FNS: &[(&str, Need)] = &[
+    ("/api/home/kecamatan", PUBLIC),
+    ("/api/account/reset-link", PUBLIC),
+    ("/api/account/overview", LOGGED_IN),
+    ("/api/admin/accounts", needs(ManageUsers)),
+    ("/api/admin/categories", needs(ManageCategories)),
+    ("/api/admin/account", needs(ManageUsers)),
+    ("/api/apply/mine", needs(ApplyAsVendor)),
+    ("/api/apply/wilayah", PUBLIC),
+    ("/api/review/queue", needs(ReviewApplications)),
+    ("/api/review/detail", needs(ReviewApplications)),
+    ("/api/review/erasures", needs(EraseApplicantData)),
+    ("/api/admin/audit", needs(ViewAuditLog)),
+    ("/api/vendors/profile", PUBLIC),
+    ("/api/products/one", PUBLIC),
+    ("/api/products/search", PUBLIC),
+    ("/api/products/vendor", PUBLIC),
+    ("/api/products/newest", PUBLIC),
+    ("/api/products/categories", PUBLIC),
+    ("/api/products/own", LOGGED_IN),
 ];

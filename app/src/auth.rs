@@ -2,9 +2,9 @@
 //!
 //! The server's session middleware puts a [`Viewer`] into the request for a logged-in person;
 //! pages and server fns read it from there through [`require`] and its shorthands, which apply
-//! the one access policy in `domain::access`.
+//! the one access policy in `domain::permission`.
 
-use domain::{Access, Denied, Role};
+use domain::{ActiveVendor, Actor, Denied, Need, Permission, Role};
 use leptos::prelude::*;
 
 use crate::error::AppError;
@@ -18,6 +18,24 @@ pub struct Viewer {
     pub role: Role,
     /// How they log in, for display: their phone number or email address.
     pub login: String,
+    /// Their vendor record, while it is active (approved, not suspended, not erased): what
+    /// [`Permission::ManageOwnShop`] needs besides the role.
+    pub vendor: Option<ActiveVendor>,
+}
+
+impl Viewer {
+    /// The viewer as the access policy sees them.
+    #[must_use]
+    pub fn actor(&self) -> Actor {
+        Actor::new(self.account_id, self.role, self.vendor)
+    }
+
+    /// Whether the viewer holds `permission` (for showing a link or a button; endpoints
+    /// decide with [`require_permission`]).
+    #[must_use]
+    pub fn may(&self, permission: Permission) -> bool {
+        self.actor().may(permission)
+    }
 }
 
 /// The logged-in person, if any. Always `None` in the browser: access is decided on the server.
@@ -43,22 +61,19 @@ impl From<Denied> for AppError {
     }
 }
 
-/// Lets the caller through if `access` admits them.
+/// Lets the caller through if they meet `need`.
 ///
 /// # Errors
 /// [`AppError::Unauthorized`] (401) for nobody logged in, [`AppError::Forbidden`] (403) for a
-/// role too low.
-pub fn require(access: Access) -> Result<Option<Viewer>, AppError> {
+/// caller without the permission.
+pub fn require(need: Need) -> Result<Option<Viewer>, AppError> {
     let viewer = current_viewer();
-    if let Err(denied) = access.check(viewer.as_ref().map(|v| v.role)) {
+    let actor = viewer.as_ref().map(Viewer::actor);
+    if let Err(denied) = need.check(actor.as_ref()) {
         // A server fn's error otherwise answers 500: the refusal must say 401 or 403.
         return Err(AppError::from(denied).with_status());
     }
     Ok(viewer)
-}
-
-fn require_logged_in(access: Access) -> Result<Viewer, AppError> {
-    require(access)?.ok_or(AppError::Unauthorized)
 }
 
 /// Anyone logged in.
@@ -66,23 +81,15 @@ fn require_logged_in(access: Access) -> Result<Viewer, AppError> {
 /// # Errors
 /// As [`require`].
 pub fn require_account() -> Result<Viewer, AppError> {
-    require_logged_in(Access::Account)
+    require(Need::LoggedIn)?.ok_or(AppError::Unauthorized)
 }
 
-/// City staff.
+/// A caller holding `permission`.
 ///
 /// # Errors
 /// As [`require`].
-pub fn require_admin() -> Result<Viewer, AppError> {
-    require_logged_in(Access::Admin)
-}
-
-/// Managers of the staff.
-///
-/// # Errors
-/// As [`require`].
-pub fn require_super_admin() -> Result<Viewer, AppError> {
-    require_logged_in(Access::SuperAdmin)
+pub fn require_permission(permission: Permission) -> Result<Viewer, AppError> {
+    require(Need::Permission(permission))?.ok_or(AppError::Unauthorized)
 }
 
 /// How an account is shown to its owner and to staff: its phone number as people write it
@@ -103,7 +110,11 @@ pub fn login_label(account: &backend::accounts::Account) -> String {
 pub fn role_label(role: Role) -> String {
     crate::i18n::t(match role {
         Role::Shopper => "role-shopper",
-        Role::Admin => "role-admin",
+        Role::MarketOfficer => "role-admin",
+        Role::Cashier => "role-cashier",
+        Role::Trainer => "role-trainer",
+        Role::CityViewer => "role-city-viewer",
+        Role::CreditOfficer => "role-credit-officer",
         Role::SuperAdmin => "role-super-admin",
     })
 }

@@ -9,6 +9,7 @@ pub mod access;
 pub mod account;
 pub mod admin;
 pub mod apply;
+pub mod audit;
 pub mod auth;
 pub mod clock;
 pub mod error;

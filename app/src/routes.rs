@@ -10,12 +10,13 @@ use leptos_router::{path, SsrMode};
 use crate::account::{AccountPage, ForgotPasswordPage, LoginPage, RegisterPage, ResetPasswordPage};
 use crate::admin::{AdminCategoriesPage, AdminUserPage, AdminUsersPage};
 use crate::apply::{ApplyDashboard, ApplyStepPage};
+use crate::audit::AuditLogPage;
 use crate::error::NotFoundPage;
 use crate::home::HomePage;
 use crate::i18n::{current_locale, I18nProvider};
 use crate::layout::Layout;
 use crate::products::{OwnProductsPage, ProductFormPage, ProductPage};
-use crate::review::{ReviewDetailPage, ReviewQueuePage};
+use crate::review::{ErasureQueuePage, ReviewDetailPage, ReviewQueuePage};
 use crate::search::SearchPage;
 use crate::vendors::{PrivacyPage, VendorProfilePage};
 
@@ -44,6 +45,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("pengajuan/:step") view=ApplyStepPage ssr=SsrMode::Async />
                         <Route path=path!("admin/pengajuan") view=ReviewQueuePage ssr=SsrMode::Async />
                         <Route path=path!("admin/pengajuan/:id") view=ReviewDetailPage ssr=SsrMode::Async />
+                        <Route path=path!("admin/penghapusan") view=ErasureQueuePage ssr=SsrMode::Async />
+                        <Route path=path!("admin/audit") view=AuditLogPage ssr=SsrMode::Async />
                         <Route path=path!("pelapak/:slug") view=VendorProfilePage ssr=SsrMode::Async />
                         <Route path=path!("privasi") view=PrivacyPage ssr=SsrMode::Async />
                         <Route path=path!("produk/:id") view=ProductPage ssr=SsrMode::Async />

@@ -277,7 +277,7 @@ mod tests {
 
     #[test]
     fn stored_action_names_are_the_ones_the_old_log_used() {
-        assert_eq!(Action::RoleChanged(domain::Role::Admin).as_string(), "role:admin");
+        assert_eq!(Action::RoleChanged(domain::Role::MarketOfficer).as_string(), "role:admin");
         assert_eq!(Action::NikRevealed.as_string(), "nik:reveal");
         assert_eq!(Action::ApplicationDecided("approved").as_string(), "application:approved");
         assert_eq!(Action::ResetLinkEmailed.as_string(), "password_reset:emailed");

@@ -80,8 +80,8 @@ storage_test! {
         let boss = accounts::register(&test.db, &hasher, &login("kepala@kupangkota.go.id"), "dinas koperasi kupang").await.expect("boss");
         let staff = accounts::register(&test.db, &hasher, &login("staf@kupangkota.go.id"), "pasar saboak ramai").await.expect("staff");
 
-        let changed = accounts::set_role(&test.db, Some(boss), staff, Role::Admin, "joins the market office", T0).await.expect("promote");
-        let unchanged = accounts::set_role(&test.db, Some(boss), staff, Role::Admin, "again", T0).await.expect("no-op");
+        let changed = accounts::set_role(&test.db, Some(boss), staff, Role::MarketOfficer, "joins the market office", T0).await.expect("promote");
+        let unchanged = accounts::set_role(&test.db, Some(boss), staff, Role::MarketOfficer, "again", T0).await.expect("no-op");
 
         assert!(changed && !unchanged);
         let log: Vec<(Option<i64>, String, Option<i64>, String)> = with_pool!(&test.db, |pool| sqlx::query_as(
@@ -89,7 +89,7 @@ storage_test! {
         ).fetch_all(pool).await).expect("audit");
         assert_eq!(log, [(Some(boss.0), "role:admin".to_owned(), Some(staff.0), "joins the market office".to_owned())]);
         let account = accounts::authenticate(&test.db, &hasher, &login("staf@kupangkota.go.id"), "pasar saboak ramai").await.expect("login");
-        assert_eq!(account.role, Role::Admin);
+        assert_eq!(account.role, Role::MarketOfficer);
     }
 
     async fn the_audit_log_refuses_changes_and_deletions(test: TestDb) {

@@ -34,7 +34,9 @@ async fn register(db: &Database, typed: &str) -> AccountId {
 /// An admin and a person who forgot their password.
 async fn admin_and_person(db: &Database) -> (AccountId, AccountId) {
     let admin = register(db, "petugas@kupangkota.go.id").await;
-    accounts::set_role(db, None, admin, Role::Admin, "market office", T0).await.expect("promote");
+    accounts::set_role(db, None, admin, Role::MarketOfficer, "market office", T0)
+        .await
+        .expect("promote");
     let person = register(db, "081234567890").await;
     (admin, person)
 }
@@ -391,9 +393,9 @@ storage_test! {
         assert!(ids.windows(2).all(|w| w[0] > w[1]), "newest first, no row on two pages: {ids:?}");
         assert_eq!(ids.len(), 58);
 
-        let admins = accounts::list_accounts(&test.db, &AccountQuery { role: Some(Role::Admin), ..AccountQuery::default() }).await.expect("admins");
+        let admins = accounts::list_accounts(&test.db, &AccountQuery { role: Some(Role::MarketOfficer), ..AccountQuery::default() }).await.expect("admins");
         assert_eq!(admins.total, 1);
-        assert_eq!(admins.rows.iter().map(|r| (r.account.id, r.account.role)).collect::<Vec<_>>(), [(admin, Role::Admin)]);
+        assert_eq!(admins.rows.iter().map(|r| (r.account.id, r.account.role)).collect::<Vec<_>>(), [(admin, Role::MarketOfficer)]);
         let supers = accounts::list_accounts(&test.db, &AccountQuery { role: Some(Role::SuperAdmin), ..AccountQuery::default() }).await.expect("super admins");
         assert_eq!(supers.rows.iter().map(|r| r.account.id).collect::<Vec<_>>(), [boss]);
 
@@ -403,7 +405,7 @@ storage_test! {
         assert_eq!(total, 10);
         assert_eq!(found.first().map(String::as_str), Some("pedagang19@contoh.id"));
         assert!(found.iter().all(|f| f.starts_with("pedagang1")), "{found:?}");
-        let admin_search = AccountQuery { search: "pedagang".into(), role: Some(Role::Admin), page: 0 };
+        let admin_search = AccountQuery { search: "pedagang".into(), role: Some(Role::MarketOfficer), page: 0 };
         assert_eq!(listed(&test.db, &admin_search).await, (vec![], 0));
     }
 
@@ -426,7 +428,7 @@ storage_test! {
         let person_found = accounts::find_account(&test.db, person).await.expect("find person").expect("person exists");
         let missing = accounts::find_account(&test.db, AccountId(person.0 + 1000)).await.expect("find missing");
 
-        assert_eq!((found.id, found.role, found.email.as_deref()), (admin, Role::Admin, Some("petugas@kupangkota.go.id")));
+        assert_eq!((found.id, found.role, found.email.as_deref()), (admin, Role::MarketOfficer, Some("petugas@kupangkota.go.id")));
         assert_eq!(person_found.phone.map(|p| p.e164().to_owned()), Some("+6281234567890".to_owned()));
         assert_eq!(person_found.role, Role::Shopper);
         assert_eq!(missing, None);

@@ -129,3 +129,48 @@ async fn snapshot(db: &Database) -> Vec<(String, String, String)> {
         from kelurahan l join kecamatan k using (kecamatan_id) order by 1, 2";
     with_pool!(db, |pool| sqlx::query_as(SQL).fetch_all(pool).await).expect("snapshot")
 }
+
+/// The staff-roles migration rebuilds SQLite's account table (a check constraint cannot be
+/// changed in place): accounts, their ids and everything pointing at them survive, and
+/// foreign keys are enforced again afterwards.
+#[tokio::test]
+async fn the_staff_roles_migration_keeps_accounts_and_what_points_at_them() {
+    let file = std::env::temp_dir().join(format!("pasar-roles-{}.db", std::process::id()));
+    let url = format!("sqlite://{}", file.display());
+    let db =
+        Database::connect(&url, &backend::db::ConnectOptions::default()).await.expect("connect");
+    db.migrate_up_to(10).await.expect("schema before staff roles");
+    with_pool!(&db, |pool| sqlx::query(
+        "insert into account (account_id, phone, password_hash, role) values (7, '+6281200000007', 'x', 'admin')"
+    ).execute(pool).await.map(|_| ())).expect("an officer");
+    with_pool!(&db, |pool| sqlx::query(
+        "insert into session (session_key, account_id, data, expires_at, created_at, last_seen_at) values ('k', 7, '', 9999999999, 1, 1)"
+    ).execute(pool).await.map(|_| ())).expect("their session");
+    with_pool!(&db, |pool| sqlx::query("update account set role = 'cashier' where account_id = 7")
+        .execute(pool)
+        .await
+        .map(|_| ()))
+    .expect_err("no cashiers before the migration");
+
+    db.migrate().await.expect("the staff roles migration");
+
+    let (role, sessions): (String, i64) = with_pool!(&db, |pool| sqlx::query_as(
+        "select role, (select count(*) from session where account_id = 7) from account where account_id = 7"
+    ).fetch_one(pool).await).expect("the account is still there");
+    assert_eq!((role.as_str(), sessions), ("admin", 1), "the account and its session survive");
+    with_pool!(&db, |pool| sqlx::query("update account set role = 'cashier' where account_id = 7")
+        .execute(pool)
+        .await
+        .map(|_| ()))
+    .expect("a cashier now");
+    let orphan = with_pool!(&db, |pool| {
+        sqlx::query(
+        "insert into session (session_key, account_id, data, expires_at, created_at, last_seen_at) values ('o', 99, '', 1, 1, 1)"
+    ).execute(pool).await.map(|_| ())
+    });
+    assert!(orphan.is_err(), "foreign keys are enforced again");
+    db.close().await;
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));
+    }
+}

@@ -179,6 +179,11 @@ impl Transition {
     }
 }
 
+/// How long the city has to erase an applicant's personal data once they ask: three times
+/// 24 hours, the period UU 27/2022 (UU PDP) gives a controller to act on a data subject's
+/// request. The erasure queue shows each request's deadline from it.
+pub const ERASURE_DEADLINE_SECS: i64 = 3 * 24 * 60 * 60;
+
 #[cfg(test)]
 mod tests {
     use super::*;

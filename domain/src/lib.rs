@@ -14,14 +14,12 @@ pub mod nik;
 pub mod password;
 pub mod permission;
 pub mod phone;
-pub mod role;
 pub mod vendor;
 pub mod wita;
 
-pub use access::{Access, Denied};
+pub use access::Denied;
 pub use locale::Locale;
 pub use login_id::LoginId;
 pub use money::Rupiah;
-pub use permission::{ActiveVendor, Actor, Need, Permission, StaffRole};
+pub use permission::{ActiveVendor, Actor, Need, Permission, Role};
 pub use phone::PhoneNumber;
-pub use role::Role;

@@ -1,9 +1,9 @@
-//! The access model that replaces the role ladder of [`crate::role`] and [`crate::access`].
+//! Who may do what.
 //!
-//! The ladder (shopper < admin < super-admin) cannot describe the staff the market now has: a
+//! A ladder of roles (shopper < admin < super-admin) cannot describe the staff the market now has: a
 //! cashier may record payments but not review applications, a trainer runs trainings but sees
 //! no payments, and nobody's powers include all of another's except the super-admin's. So
-//! powers are named ([`Permission`]), a role is a fixed set of them ([`StaffRole`]), and an
+//! powers are named ([`Permission`]), a role is a fixed set of them ([`Role`]), and an
 //! endpoint declares what it needs ([`Need`]) instead of a minimum rung.
 //!
 //! Two permissions are not staff powers but belong to every account: [`Permission::ApplyAsVendor`]
@@ -20,7 +20,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::access::Denied;
 use crate::application::ApplicationStatus;
-use crate::Role;
 
 /// A named power an endpoint can require.
 ///
@@ -143,16 +142,14 @@ impl Permission {
 
 /// An account's role in the permission model: the set of permissions it holds.
 ///
-/// A new type beside [`Role`] rather than more variants on it: `Role` is ordered and
-/// [`Role::includes`] means "at or above", which a cashier and a trainer (neither above the
-/// other) cannot satisfy. [`StaffRole::from`] maps every `Role`, and both use the same stored
-/// names, so either type reads the `role` column.
+/// It replaced a ladder of three ordered roles: a cashier and a trainer are neither above
+/// nor below each other, so "at or above" no longer answers who may do what.
 ///
 /// `Shopper` is here too (it holds no staff permission) so every account has exactly one
-/// `StaffRole`. Deliberately not `Ord`: roles are compared by their permission sets
-/// ([`StaffRole::may_manage`]), never by position in a list.
+/// `Role`. Deliberately not `Ord`: roles are compared by their permission sets
+/// ([`Role::may_manage`]), never by position in a list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum StaffRole {
+pub enum Role {
     /// Any registered person: only the permissions of [`Permission::EVERY_ACCOUNT`].
     Shopper,
     /// Dinas market staff, today's "admin": applications, NIK, erasure, categories, accounts,
@@ -219,38 +216,37 @@ const CREDIT_OFFICER: &[Permission] = &[
     Permission::ViewReports,
 ];
 
-impl StaffRole {
+impl Role {
     /// Every role, shopper first: for tests, the role form and documentation.
-    pub const ALL: &'static [StaffRole] = &[
-        StaffRole::Shopper,
-        StaffRole::MarketOfficer,
-        StaffRole::Cashier,
-        StaffRole::Trainer,
-        StaffRole::CityViewer,
-        StaffRole::CreditOfficer,
-        StaffRole::SuperAdmin,
+    pub const ALL: &'static [Role] = &[
+        Role::Shopper,
+        Role::MarketOfficer,
+        Role::Cashier,
+        Role::Trainer,
+        Role::CityViewer,
+        Role::CreditOfficer,
+        Role::SuperAdmin,
     ];
 
     /// The name stored in the `role` column. The market officer keeps `admin`, the name the
-    /// ladder stored, so existing accounts need no migration and [`Role::from_db`] still reads
-    /// the three old names.
+    /// ladder stored, so existing accounts keep their role.
     #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
-            StaffRole::Shopper => "shopper",
-            StaffRole::MarketOfficer => "admin",
-            StaffRole::Cashier => "cashier",
-            StaffRole::Trainer => "trainer",
-            StaffRole::CityViewer => "city_viewer",
-            StaffRole::CreditOfficer => "credit_officer",
-            StaffRole::SuperAdmin => "super_admin",
+            Role::Shopper => "shopper",
+            Role::MarketOfficer => "admin",
+            Role::Cashier => "cashier",
+            Role::Trainer => "trainer",
+            Role::CityViewer => "city_viewer",
+            Role::CreditOfficer => "credit_officer",
+            Role::SuperAdmin => "super_admin",
         }
     }
 
     /// Reads a stored name; `None` for anything else (an unknown role grants nothing).
     #[must_use]
-    pub fn from_db(name: &str) -> Option<StaffRole> {
-        StaffRole::ALL.iter().copied().find(|role| role.as_str() == name)
+    pub fn from_db(name: &str) -> Option<Role> {
+        Role::ALL.iter().copied().find(|role| role.as_str() == name)
     }
 
     /// The permissions this role holds, always including [`Permission::EVERY_ACCOUNT`]. The
@@ -258,13 +254,13 @@ impl StaffRole {
     #[must_use]
     pub const fn permissions(self) -> &'static [Permission] {
         match self {
-            StaffRole::Shopper => Permission::EVERY_ACCOUNT,
-            StaffRole::MarketOfficer => MARKET_OFFICER,
-            StaffRole::Cashier => CASHIER,
-            StaffRole::Trainer => TRAINER,
-            StaffRole::CityViewer => CITY_VIEWER,
-            StaffRole::CreditOfficer => CREDIT_OFFICER,
-            StaffRole::SuperAdmin => Permission::ALL,
+            Role::Shopper => Permission::EVERY_ACCOUNT,
+            Role::MarketOfficer => MARKET_OFFICER,
+            Role::Cashier => CASHIER,
+            Role::Trainer => TRAINER,
+            Role::CityViewer => CITY_VIEWER,
+            Role::CreditOfficer => CREDIT_OFFICER,
+            Role::SuperAdmin => Permission::ALL,
         }
     }
 
@@ -284,21 +280,21 @@ impl StaffRole {
 
     /// Whether this role holds every permission of `other` and at least one more: what
     /// "below" means when roles are sets rather than rungs.
-    fn is_strictly_above(self, other: StaffRole) -> bool {
+    fn is_strictly_above(self, other: Role) -> bool {
         let mine = self.permissions();
         let theirs = other.permissions();
         theirs.iter().all(|p| mine.contains(p)) && mine.iter().any(|p| !theirs.contains(p))
     }
 
     /// Whether this role may act on an account holding `subject` (issue or revoke its reset
-    /// links; see [`StaffRole::may_change_role`] for roles).
+    /// links; see [`Role::may_change_role`] for roles).
     ///
     /// Keeps the ladder's guarantees: nobody manages their own level or above (the subject's
     /// permissions must be a strict subset of the actor's, so staff cannot take over each
     /// other's accounts and nobody can lock out a super-admin); a shopper is managed only
     /// with [`Permission::ManageUsers`], and staff only with [`Permission::ManageStaff`].
     #[must_use]
-    pub fn may_manage(self, subject: StaffRole) -> bool {
+    pub fn may_manage(self, subject: Role) -> bool {
         let needed =
             if subject.is_staff() { Permission::ManageStaff } else { Permission::ManageUsers };
         self.has(needed) && self.is_strictly_above(subject)
@@ -309,19 +305,8 @@ impl StaffRole {
     /// after, so nobody grants a role as high as their own (super-admins are made only from
     /// the command line).
     #[must_use]
-    pub fn may_change_role(self, from: StaffRole, to: StaffRole) -> bool {
+    pub fn may_change_role(self, from: Role, to: Role) -> bool {
         self.has(Permission::ManageStaff) && self.may_manage(from) && self.may_manage(to)
-    }
-}
-
-/// The ladder's roles are three of the new ones, under the same stored names.
-impl From<Role> for StaffRole {
-    fn from(role: Role) -> StaffRole {
-        match role {
-            Role::Shopper => StaffRole::Shopper,
-            Role::Admin => StaffRole::MarketOfficer,
-            Role::SuperAdmin => StaffRole::SuperAdmin,
-        }
     }
 }
 
@@ -371,7 +356,7 @@ pub struct Actor {
     /// The caller's account id.
     pub account: i64,
     /// The caller's role, read from the database on every request.
-    pub role: StaffRole,
+    pub role: Role,
     /// The caller's active vendor record, if they have one.
     pub vendor: Option<ActiveVendor>,
 }
@@ -379,7 +364,7 @@ pub struct Actor {
 impl Actor {
     /// A caller with `role` and, if any, an active vendor record.
     #[must_use]
-    pub const fn new(account: i64, role: StaffRole, vendor: Option<ActiveVendor>) -> Self {
+    pub const fn new(account: i64, role: Role, vendor: Option<ActiveVendor>) -> Self {
         Actor { account, role, vendor }
     }
 
@@ -391,10 +376,10 @@ impl Actor {
     }
 
     /// Whether the caller may act on the account `subject` holding `role` (reset links):
-    /// never their own account, even though [`StaffRole::may_manage`] already refuses equal
+    /// never their own account, even though [`Role::may_manage`] already refuses equal
     /// roles, so a mistake in the role table cannot open self-management.
     #[must_use]
-    pub fn may_manage(&self, subject: i64, role: StaffRole) -> bool {
+    pub fn may_manage(&self, subject: i64, role: Role) -> bool {
         subject != self.account && self.role.may_manage(role)
     }
 }
@@ -414,7 +399,7 @@ pub enum Need {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Caller {
     /// The caller's role.
-    pub role: StaffRole,
+    pub role: Role,
     /// Whether the caller has an active vendor record.
     pub active_vendor: bool,
 }
@@ -423,7 +408,7 @@ impl Caller {
     /// Every kind of caller: each role, with and without an active vendor record.
     #[must_use]
     pub fn all() -> Vec<Caller> {
-        StaffRole::ALL
+        Role::ALL
             .iter()
             .flat_map(|&role| {
                 [false, true].into_iter().map(move |active_vendor| Caller { role, active_vendor })
@@ -470,7 +455,7 @@ impl Need {
     /// The roles refused even with an active vendor record: the roles lacking the
     /// permission. The shorter list, for tests that log in one account per role.
     #[must_use]
-    pub fn refused_roles(self) -> Vec<StaffRole> {
+    pub fn refused_roles(self) -> Vec<Role> {
         self.refused_callers()
             .into_iter()
             .filter(|caller| caller.active_vendor)
@@ -482,15 +467,14 @@ impl Need {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::access::{self, Access};
 
-    const OFFICER: StaffRole = StaffRole::MarketOfficer;
+    const OFFICER: Role = Role::MarketOfficer;
 
-    fn actor(role: StaffRole) -> Actor {
+    fn actor(role: Role) -> Actor {
         Actor::new(7, role, None)
     }
 
-    fn vendor(role: StaffRole) -> Actor {
+    fn vendor(role: Role) -> Actor {
         Actor::new(7, role, ActiveVendor::from_record(3, ApplicationStatus::Approved, false))
     }
 
@@ -500,16 +484,16 @@ mod tests {
 
     #[test]
     fn a_cashier_cannot_review_applications() {
-        assert!(!StaffRole::Cashier.has(Permission::ReviewApplications));
+        assert!(!Role::Cashier.has(Permission::ReviewApplications));
         assert_eq!(
-            need(Permission::ReviewApplications).check(Some(&actor(StaffRole::Cashier))),
+            need(Permission::ReviewApplications).check(Some(&actor(Role::Cashier))),
             Err(Denied::Forbidden)
         );
     }
 
     #[test]
     fn a_cashier_records_payments_and_checks_vendors_in_but_cannot_refund() {
-        let cashier = actor(StaffRole::Cashier);
+        let cashier = actor(Role::Cashier);
         assert_eq!(need(Permission::RecordPayment).check(Some(&cashier)), Ok(()));
         assert_eq!(need(Permission::CheckIn).check(Some(&cashier)), Ok(()));
         assert_eq!(need(Permission::RefundPayment).check(Some(&cashier)), Err(Denied::Forbidden));
@@ -539,39 +523,36 @@ mod tests {
     #[test]
     fn a_city_viewer_only_reads() {
         let staff: Vec<Permission> =
-            StaffRole::CityViewer.permissions().iter().copied().filter(|p| p.is_staff()).collect();
+            Role::CityViewer.permissions().iter().copied().filter(|p| p.is_staff()).collect();
         assert_eq!(staff, [Permission::ViewReports, Permission::ViewAuditLog]);
     }
 
     #[test]
     fn a_trainer_manages_trainings_but_sees_no_audit_log() {
-        assert!(StaffRole::Trainer.has(Permission::ManageTrainings));
-        assert!(StaffRole::Trainer.has(Permission::ViewReports));
-        assert!(!StaffRole::Trainer.has(Permission::ViewAuditLog));
+        assert!(Role::Trainer.has(Permission::ManageTrainings));
+        assert!(Role::Trainer.has(Permission::ViewReports));
+        assert!(!Role::Trainer.has(Permission::ViewAuditLog));
     }
 
     #[test]
     fn only_the_credit_officer_and_the_super_admin_update_the_credit_journey() {
-        let holders: Vec<StaffRole> = StaffRole::ALL
-            .iter()
-            .copied()
-            .filter(|r| r.has(Permission::UpdateCreditJourney))
-            .collect();
-        assert_eq!(holders, [StaffRole::CreditOfficer, StaffRole::SuperAdmin]);
+        let holders: Vec<Role> =
+            Role::ALL.iter().copied().filter(|r| r.has(Permission::UpdateCreditJourney)).collect();
+        assert_eq!(holders, [Role::CreditOfficer, Role::SuperAdmin]);
     }
 
     #[test]
     fn a_shopper_holds_no_staff_permission() {
-        assert!(!StaffRole::Shopper.is_staff());
-        assert_eq!(StaffRole::Shopper.permissions(), Permission::EVERY_ACCOUNT);
-        for &role in &StaffRole::ALL[1..] {
+        assert!(!Role::Shopper.is_staff());
+        assert_eq!(Role::Shopper.permissions(), Permission::EVERY_ACCOUNT);
+        for &role in &Role::ALL[1..] {
             assert!(role.is_staff(), "{role:?}");
         }
     }
 
     #[test]
     fn every_role_holds_what_every_account_holds() {
-        for &role in StaffRole::ALL {
+        for &role in Role::ALL {
             for &permission in Permission::EVERY_ACCOUNT {
                 assert!(role.has(permission), "{role:?} {permission:?}");
             }
@@ -580,24 +561,21 @@ mod tests {
 
     #[test]
     fn the_super_admin_alone_manages_staff() {
-        let holders: Vec<StaffRole> =
-            StaffRole::ALL.iter().copied().filter(|r| r.has(Permission::ManageStaff)).collect();
-        assert_eq!(holders, [StaffRole::SuperAdmin]);
+        let holders: Vec<Role> =
+            Role::ALL.iter().copied().filter(|r| r.has(Permission::ManageStaff)).collect();
+        assert_eq!(holders, [Role::SuperAdmin]);
     }
 
     #[test]
     fn a_shopper_without_an_approved_shop_cannot_manage_one() {
-        let shopper = actor(StaffRole::Shopper);
+        let shopper = actor(Role::Shopper);
         assert_eq!(need(Permission::ManageOwnShop).check(Some(&shopper)), Err(Denied::Forbidden));
-        assert_eq!(
-            need(Permission::ManageOwnShop).check(Some(&vendor(StaffRole::Shopper))),
-            Ok(())
-        );
+        assert_eq!(need(Permission::ManageOwnShop).check(Some(&vendor(Role::Shopper))), Ok(()));
     }
 
     #[test]
     fn a_super_admin_without_a_shop_cannot_manage_one_either() {
-        let admin = actor(StaffRole::SuperAdmin);
+        let admin = actor(Role::SuperAdmin);
         assert_eq!(need(Permission::ManageOwnShop).check(Some(&admin)), Err(Denied::Forbidden));
     }
 
@@ -618,7 +596,7 @@ mod tests {
 
     #[test]
     fn any_logged_in_account_may_apply_as_a_vendor() {
-        for &role in StaffRole::ALL {
+        for &role in Role::ALL {
             assert_eq!(need(Permission::ApplyAsVendor).check(Some(&actor(role))), Ok(()));
             assert_eq!(Need::LoggedIn.check(Some(&actor(role))), Ok(()));
         }
@@ -636,29 +614,25 @@ mod tests {
 
     #[test]
     fn a_market_officer_manages_shoppers_but_no_staff() {
-        assert!(OFFICER.may_manage(StaffRole::Shopper));
-        for &role in &StaffRole::ALL[1..] {
+        assert!(OFFICER.may_manage(Role::Shopper));
+        for &role in &Role::ALL[1..] {
             assert!(!OFFICER.may_manage(role), "{role:?}");
         }
     }
 
     #[test]
     fn a_super_admin_manages_everyone_but_super_admins() {
-        for &role in StaffRole::ALL {
-            assert_eq!(StaffRole::SuperAdmin.may_manage(role), role != StaffRole::SuperAdmin);
+        for &role in Role::ALL {
+            assert_eq!(Role::SuperAdmin.may_manage(role), role != Role::SuperAdmin);
         }
     }
 
     #[test]
     fn staff_without_manage_users_manage_nobody() {
-        for role in [
-            StaffRole::Shopper,
-            StaffRole::Cashier,
-            StaffRole::Trainer,
-            StaffRole::CityViewer,
-            StaffRole::CreditOfficer,
-        ] {
-            for &subject in StaffRole::ALL {
+        for role in
+            [Role::Shopper, Role::Cashier, Role::Trainer, Role::CityViewer, Role::CreditOfficer]
+        {
+            for &subject in Role::ALL {
                 assert!(!role.may_manage(subject), "{role:?} manages {subject:?}");
             }
         }
@@ -666,14 +640,14 @@ mod tests {
 
     #[test]
     fn nobody_manages_their_own_account() {
-        let admin = Actor::new(1, StaffRole::SuperAdmin, None);
-        assert!(!admin.may_manage(1, StaffRole::Shopper));
-        assert!(admin.may_manage(2, StaffRole::Shopper));
+        let admin = Actor::new(1, Role::SuperAdmin, None);
+        assert!(!admin.may_manage(1, Role::Shopper));
+        assert!(admin.may_manage(2, Role::Shopper));
     }
 
     #[test]
     fn only_a_super_admin_changes_roles_and_never_to_super_admin() {
-        use StaffRole as R;
+        use Role as R;
         assert!(R::SuperAdmin.may_change_role(R::Shopper, R::Cashier));
         assert!(R::SuperAdmin.may_change_role(R::MarketOfficer, R::Shopper));
         assert!(!R::SuperAdmin.may_change_role(R::Shopper, R::SuperAdmin));
@@ -684,15 +658,15 @@ mod tests {
     #[test]
     fn the_market_officer_keeps_the_stored_name_admin() {
         assert_eq!(OFFICER.as_str(), "admin");
-        assert_eq!(StaffRole::from_db("admin"), Some(OFFICER));
-        assert_eq!(StaffRole::from_db("market_officer"), None);
-        assert_eq!(StaffRole::from_db("vendor"), None);
+        assert_eq!(Role::from_db("admin"), Some(OFFICER));
+        assert_eq!(Role::from_db("market_officer"), None);
+        assert_eq!(Role::from_db("vendor"), None);
     }
 
     #[test]
     fn stored_names_round_trip_and_are_distinct() {
-        for &role in StaffRole::ALL {
-            assert_eq!(StaffRole::from_db(role.as_str()), Some(role));
+        for &role in Role::ALL {
+            assert_eq!(Role::from_db(role.as_str()), Some(role));
         }
         for &permission in Permission::ALL {
             assert_eq!(Permission::from_name(permission.as_str()), Some(permission));
@@ -732,28 +706,18 @@ mod tests {
     }
 
     #[test]
-    fn the_old_roles_keep_their_powers_under_the_new_model() {
-        for role in [Role::Shopper, Role::Admin, Role::SuperAdmin] {
-            let new = StaffRole::from(role);
-            assert_eq!(new.as_str(), role.as_str());
-            // What `Access::Admin` admitted is what may review applications now.
-            assert_eq!(
-                Access::Admin.check(Some(role)).is_ok(),
-                new.has(Permission::ReviewApplications),
-                "{role:?}"
-            );
-            assert_eq!(
-                Access::SuperAdmin.check(Some(role)).is_ok(),
-                new.has(Permission::ManageStaff)
-            );
-            for subject in [Role::Shopper, Role::Admin, Role::SuperAdmin] {
-                assert_eq!(
-                    access::may_manage(role, subject),
-                    new.may_manage(StaffRole::from(subject)),
-                    "{role:?} managing {subject:?}"
-                );
-            }
-        }
+    fn the_three_roles_of_the_old_ladder_keep_their_powers() {
+        // What the ladder allowed: admins and above reviewed; only the super-admin changed
+        // roles; each managed only the rungs below it.
+        let (shopper, officer, boss) = (Role::Shopper, Role::MarketOfficer, Role::SuperAdmin);
+        assert!(!shopper.has(Permission::ReviewApplications));
+        assert!(
+            officer.has(Permission::ReviewApplications) && boss.has(Permission::ReviewApplications)
+        );
+        assert!(!officer.has(Permission::ManageStaff) && boss.has(Permission::ManageStaff));
+        assert!(officer.may_manage(shopper) && !officer.may_manage(officer));
+        assert!(boss.may_manage(officer) && boss.may_manage(shopper) && !boss.may_manage(boss));
+        assert!(!shopper.may_manage(shopper));
     }
 
     #[test]
@@ -761,11 +725,11 @@ mod tests {
         assert_eq!(
             need(Permission::RecordPayment).refused_roles(),
             [
-                StaffRole::Shopper,
-                StaffRole::MarketOfficer,
-                StaffRole::Trainer,
-                StaffRole::CityViewer,
-                StaffRole::CreditOfficer
+                Role::Shopper,
+                Role::MarketOfficer,
+                Role::Trainer,
+                Role::CityViewer,
+                Role::CreditOfficer
             ]
         );
         assert!(Need::Public.refused_callers().is_empty());
@@ -775,7 +739,7 @@ mod tests {
     #[test]
     fn managing_a_shop_refuses_every_role_without_an_active_vendor_record() {
         let refused = need(Permission::ManageOwnShop).refused_callers();
-        assert_eq!(refused.len(), StaffRole::ALL.len());
+        assert_eq!(refused.len(), Role::ALL.len());
         assert!(refused.iter().all(|caller| !caller.active_vendor));
         assert!(need(Permission::ManageOwnShop).refused_roles().is_empty());
     }
@@ -787,8 +751,8 @@ mod proptests {
 
     use super::*;
 
-    fn role() -> impl Strategy<Value = StaffRole> {
-        proptest::sample::select(StaffRole::ALL)
+    fn role() -> impl Strategy<Value = Role> {
+        proptest::sample::select(Role::ALL)
     }
 
     fn permission() -> impl Strategy<Value = Permission> {
@@ -851,13 +815,13 @@ mod proptests {
 
         #[test]
         fn the_super_admin_has_every_permission(permission in permission()) {
-            prop_assert!(StaffRole::SuperAdmin.has(permission));
+            prop_assert!(Role::SuperAdmin.has(permission));
         }
 
         #[test]
         fn a_super_admin_with_a_shop_passes_every_need(need in need(), id in any::<i64>()) {
             let vendor = ActiveVendor::from_record(id, ApplicationStatus::Approved, false);
-            let admin = Actor::new(1, StaffRole::SuperAdmin, vendor);
+            let admin = Actor::new(1, Role::SuperAdmin, vendor);
             prop_assert_eq!(need.check(Some(&admin)), Ok(()));
         }
 
@@ -924,7 +888,7 @@ mod proptests {
 
         #[test]
         fn reading_an_arbitrary_role_name_never_grants_an_unknown_role(name in ".{0,20}") {
-            if let Some(role) = StaffRole::from_db(&name) {
+            if let Some(role) = Role::from_db(&name) {
                 prop_assert_eq!(role.as_str(), name.as_str());
             }
             if let Some(permission) = Permission::from_name(&name) {

@@ -1,33 +1,45 @@
-//! The access check for form handlers: the same policy as pages and server fns
-//! (`domain::access`), answering a refused post with a translated 401 or 403 page.
+//! Access for everything outside Leptos pages: each form and file handler's need is declared
+//! once, in its module's route table ([`crate::routes::Endpoint`]), and [`enforce`] applies it
+//! before the handler runs; server fns are refused by [`guard_server_fns`] before their
+//! arguments are read. Both decide with `domain::Need::check`, as pages do, and answer a
+//! refusal with the translated 401 or 403 page.
 
 use app::auth::Viewer;
+use axum::extract::State;
 use axum::http::request::Parts;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use domain::{Access, Denied, Locale};
+use domain::{Denied, Locale, Need};
 
 use crate::security::{plain_page, visitor_locale};
 
-/// The caller, if `access` admits them.
+/// The logged-in caller, for handlers whose declared need already let them in.
 ///
 /// # Errors
-/// [`Refused`]: 401 with a link to log in, or 403.
-pub fn require(parts: &Parts, access: Access) -> Result<Option<Viewer>, Refused> {
-    let viewer = parts.extensions.get::<Viewer>().cloned();
-    match access.check(viewer.as_ref().map(|v| v.role)) {
-        Ok(()) => Ok(viewer),
-        Err(denied) => Err(Refused { denied, locale: visitor_locale(&parts.headers) }),
-    }
+/// [`Refused`] with 401 when nobody is logged in (a handler declared public that wants a
+/// viewer).
+pub fn viewer(parts: &Parts) -> Result<Viewer, Refused> {
+    parts
+        .extensions
+        .get::<Viewer>()
+        .cloned()
+        .ok_or(Refused { denied: Denied::LoginRequired, locale: visitor_locale(&parts.headers) })
 }
 
-/// The logged-in caller, if `access` admits them.
-///
-/// # Errors
-/// As [`require`]; anonymous callers always get 401.
-pub fn require_viewer(parts: &Parts, access: Access) -> Result<Viewer, Refused> {
-    require(parts, access)?
-        .ok_or(Refused { denied: Denied::LoginRequired, locale: visitor_locale(&parts.headers) })
+/// Middleware on each declared route: lets the request through only if the caller meets the
+/// route's declared [`Need`].
+pub async fn enforce(
+    State(need): State<Need>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let actor = request.extensions().get::<Viewer>().map(Viewer::actor);
+    match need.check(actor.as_ref()) {
+        Ok(()) => next.run(request).await,
+        Err(denied) => {
+            Refused { denied, locale: visitor_locale(request.headers()) }.into_response()
+        }
+    }
 }
 
 /// A refused caller; answers with the translated 401 or 403 page.
@@ -70,11 +82,11 @@ pub async fn guard_server_fns(
     next: axum::middleware::Next,
 ) -> Response {
     let path = request.uri().path();
-    let Some(&(path, access)) = app::access::SERVER_FNS.iter().find(|(p, _)| *p == path) else {
+    let Some(&(path, need)) = app::access::SERVER_FNS.iter().find(|(p, _)| *p == path) else {
         return next.run(request).await;
     };
-    let viewer = request.extensions().get::<Viewer>();
-    match access.check(viewer.map(|v| v.role)) {
+    let actor = request.extensions().get::<Viewer>().map(Viewer::actor);
+    match need.check(actor.as_ref()) {
         Ok(()) => next.run(request).await,
         Err(denied) => {
             let error = match denied {

@@ -3,10 +3,8 @@
 
 use axum::extract::FromRef;
 use axum::http::{HeaderName, Request};
-use axum::routing::{get, post};
 use axum::Router;
 use backend::AppState;
-use domain::Access;
 use leptos::prelude::{provide_context, LeptosOptions};
 use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use tower_http::compression::{CompressionLayer, CompressionLevel};
@@ -16,10 +14,7 @@ use tower_http::request_id::{
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
 use crate::auth;
-use crate::routes::{
-    account, admin_users, apply, assets, categories, discovery, health, language, photos, products,
-    review,
-};
+use crate::routes::assets;
 use crate::security;
 
 /// Everything a request handler may need.
@@ -46,47 +41,6 @@ pub struct ServerState {
     /// Bytes of uploaded forms held in memory at once, across requests.
     pub uploads: crate::upload_budget::UploadBudget,
 }
-
-/// The form handlers, each with its declared access level (pages and server fns are declared
-/// in `app::access`). The inventory test checks every one of them.
-pub const FORM_ROUTES: &[(&str, Access)] = &[
-    ("/bahasa", Access::Public),
-    ("/daftar", Access::Public),
-    ("/masuk", Access::Public),
-    ("/keluar", Access::Public),
-    ("/atur-sandi", Access::Public),
-    ("/lupa-sandi", Access::Public),
-    ("/akun/sandi", Access::Account),
-    ("/akun/keluar-semua", Access::Account),
-    ("/admin/pengguna/{id}/tautan-sandi", Access::Admin),
-    ("/admin/pengguna/{id}/cabut-tautan", Access::Admin),
-    ("/admin/pengguna/{id}/peran", Access::SuperAdmin),
-    ("/pengajuan/{step}", Access::Account),
-    ("/pengajuan/hapus-data", Access::Account),
-    ("/notifikasi/dibaca", Access::Account),
-    ("/admin/pengajuan/{id}/keputusan", Access::Admin),
-    ("/admin/pengajuan/{id}/nik", Access::Admin),
-    ("/admin/pengajuan/{id}/hapus-data", Access::Admin),
-    ("/admin/kategori", Access::Admin),
-    ("/lapak/produk", Access::Account),
-    ("/lapak/produk/{id}", Access::Account),
-    ("/lapak/produk/{id}/tampil", Access::Account),
-    ("/lapak/produk/{id}/hapus", Access::Account),
-    ("/lapak/produk/{id}/foto", Access::Account),
-    ("/lapak/produk/{id}/foto/{photo}", Access::Account),
-];
-
-/// The GET handlers outside Leptos, each with its declared access level.
-pub const GET_ROUTES: &[(&str, Access)] = &[
-    ("/healthz", Access::Public),
-    ("/readyz", Access::Public),
-    ("/media/{key}", Access::Public),
-    ("/foto/{key}/{file}", Access::Public),
-    ("/robots.txt", Access::Public),
-    ("/sitemap.xml", Access::Public),
-    ("/pengajuan/data.json", Access::Account),
-    ("/admin/pengajuan/{id}/bukti", Access::Admin),
-];
 
 impl ServerState {
     /// Context every page render and server fn gets.
@@ -122,58 +76,20 @@ pub fn route_list() -> Vec<AxumRouteListing> {
     ROUTES.get_or_init(|| generate_route_list(app::App)).clone()
 }
 
+/// Every declared route ([`crate::routes::table`]), each behind its declared need.
+fn declared_routes() -> Router<ServerState> {
+    crate::routes::table().into_iter().fold(Router::new(), |router, endpoint| {
+        let guard = axum::middleware::from_fn_with_state(endpoint.need, crate::authz::enforce);
+        router.route(endpoint.path, endpoint.handler.route_layer(guard))
+    })
+}
+
 /// Builds the whole application.
 pub fn router(state: ServerState) -> Router {
     let request_id = HeaderName::from_static("x-request-id");
     let context_state = state.clone();
     let options = state.leptos.clone();
-    Router::new()
-        .route("/healthz", get(health::alive))
-        .route("/readyz", get(health::ready))
-        .route("/bahasa", post(language::switch))
-        .route("/daftar", post(account::register))
-        .route("/masuk", post(account::log_in))
-        .route("/keluar", post(account::log_out))
-        .route("/atur-sandi", post(account::reset_password))
-        .route("/lupa-sandi", post(account::email_reset_link))
-        .route("/akun/sandi", post(account::change_password))
-        .route("/akun/keluar-semua", post(account::log_out_everywhere))
-        .route("/admin/pengguna/{id}/tautan-sandi", post(admin_users::issue_reset_link))
-        .route("/admin/pengguna/{id}/cabut-tautan", post(admin_users::revoke_reset_link))
-        .route("/admin/pengguna/{id}/peran", post(admin_users::change_role))
-        // Registered before `/pengajuan/{step}` is matched: static segments win in axum.
-        .route("/pengajuan/hapus-data", post(apply::request_erasure))
-        .route("/pengajuan/data.json", get(apply::export))
-        .route(
-            "/pengajuan/{step}",
-            post(apply::save_step)
-                .layer(axum::extract::DefaultBodyLimit::max(apply::MAX_STEP_FORM_BYTES)),
-        )
-        .route("/notifikasi/dibaca", post(apply::notifications_read))
-        .route("/admin/pengajuan/{id}/keputusan", post(review::decide))
-        .route("/admin/pengajuan/{id}/nik", post(review::reveal_nik))
-        .route("/admin/pengajuan/{id}/hapus-data", post(review::complete_erasure))
-        .route("/admin/pengajuan/{id}/bukti", get(review::proof_photo))
-        .route("/media/{key}", get(review::public_media))
-        // A new product posts to the collection: `/lapak/produk/baru` is the form page (GET).
-        .route(
-            "/lapak/produk",
-            post(products::create)
-                .layer(axum::extract::DefaultBodyLimit::max(photos::MAX_PHOTO_FORM_BYTES)),
-        )
-        .route("/lapak/produk/{id}", post(products::update))
-        .route("/lapak/produk/{id}/tampil", post(products::set_visible))
-        .route("/lapak/produk/{id}/hapus", post(products::delete))
-        .route(
-            "/lapak/produk/{id}/foto",
-            post(photos::add)
-                .layer(axum::extract::DefaultBodyLimit::max(photos::MAX_PHOTO_FORM_BYTES)),
-        )
-        .route("/lapak/produk/{id}/foto/{photo}", post(photos::change))
-        .route("/foto/{key}/{file}", get(photos::serve))
-        .route("/admin/kategori", post(categories::save))
-        .route("/robots.txt", get(discovery::robots))
-        .route("/sitemap.xml", get(discovery::sitemap))
+    declared_routes()
         .leptos_routes_with_context(
             &state,
             route_list(),
@@ -192,6 +108,7 @@ pub fn router(state: ServerState) -> Router {
         // whose hash tables are zeroed per response) cost a third of the CPU of a page at 32
         // connections: 1,500 pages/s at level 4, 2,100 at level 1 (docs/BENCHMARKS.md).
         .layer(CompressionLayer::new().quality(CompressionLevel::Precise(1)))
+        .layer(axum::middleware::from_fn(crate::telemetry::audit_request_id))
         .layer(
             TraceLayer::new_for_http()
                 // One line per response (status and latency) at INFO; the rest stays at DEBUG.

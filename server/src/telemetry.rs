@@ -32,3 +32,21 @@ pub fn init(format: LogFormat) {
             .init(),
     }
 }
+
+/// Makes the request's `x-request-id` the one every audit entry written while serving it
+/// records (`backend::audit`), so a log line, a support question and an audit entry can be
+/// matched. Runs inside the layer that sets the id.
+pub async fn audit_request_id(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let id = request
+        .extensions()
+        .get::<tower_http::request_id::RequestId>()
+        .and_then(|id| id.header_value().to_str().ok())
+        .map(str::to_owned);
+    match id {
+        Some(id) => backend::audit::with_request_id(id, next.run(request)).await,
+        None => next.run(request).await,
+    }
+}

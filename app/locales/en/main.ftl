@@ -112,7 +112,11 @@ form-error-unavailable = We cannot save right now. What you typed is kept; pleas
 ## Roles
 role-vendor = Vendor
 role-shopper = Shopper
-role-admin = Admin
+role-admin = Admin (market officer)
+role-cashier = Cashier
+role-trainer = Trainer
+role-city-viewer = City viewer (read-only)
+role-credit-officer = Bank NTT credit officer
 role-super-admin = Super-admin
 
 ## Admin
@@ -135,8 +139,8 @@ admin-reset-issued-hint = Copy or show the link above. Never send it to any numb
 admin-reset-pending = An unused link is waiting, valid until { $until }.
 admin-reset-revoke = Revoke link
 admin-role-title = Role
-admin-role-promote = Make admin
-admin-role-demote = Make shopper (remove admin)
+admin-role-new = New role
+admin-role-submit = Change role
 admin-role-reason = Reason (kept in the audit log)
 admin-role-invalid = That role cannot be given here.
 admin-role-reason-long = Reason too long: at most 200 characters.
@@ -434,3 +438,39 @@ admin-categories-slug-hint = Lowercase letters, digits and dashes, e.g. souvenir
 admin-categories-slug-invalid = Use 2–40 lowercase letters, digits or dashes.
 admin-categories-refused = The category was not saved. Check the marked fields.
 admin-categories-saved = Category saved.
+
+## Audit log
+audit-title = Audit log
+audit-lead = Who did what to which record, when and why. Entries can only be added, never changed or removed.
+audit-filter-actor = Actor's account number
+audit-filter-kind = Kind of record
+audit-filter-subject = Record number
+audit-filter-action = Action (starts with)
+audit-filter-from = From date
+audit-filter-until = Until date
+audit-filter-submit = Show
+audit-kind-any = Every kind
+audit-kind-account = Account
+audit-kind-application = Application
+audit-kind-vendor = Vendor
+audit-kind-product = Product
+audit-kind-category = Category
+audit-kind-job = System job
+audit-entries = Entries
+audit-empty = No entries match these filters.
+audit-col-when = When
+audit-col-who = Who
+audit-col-what = Action
+audit-col-about = Record
+audit-col-why = Reason
+audit-system = System
+audit-pages = Log pages
+audit-older = Older entries
+
+## Erasure queue
+erasure-queue-title = Data erasure requests
+erasure-queue-lead = Personal data must be erased within 3 × 24 hours of the request (Personal Data Protection Law). Open the application to erase it.
+erasure-queue-empty = No erasure requests are waiting.
+erasure-queue-asked = Asked { $at }
+erasure-queue-deadline = Due { $at }
+erasure-queue-overdue = Overdue since { $at }

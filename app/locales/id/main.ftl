@@ -112,7 +112,11 @@ form-error-unavailable = Kami tidak dapat menyimpan saat ini. Isian Anda tidak h
 ## Peran
 role-vendor = Pelapak
 role-shopper = Pembeli
-role-admin = Admin
+role-admin = Admin (petugas pasar)
+role-cashier = Kasir
+role-trainer = Pelatih
+role-city-viewer = Pemantau kota (hanya baca)
+role-credit-officer = Petugas kredit Bank NTT
 role-super-admin = Super-admin
 
 ## Admin
@@ -135,8 +139,8 @@ admin-reset-issued-hint = Salin atau tunjukkan tautan di atas. Jangan kirim ke n
 admin-reset-pending = Ada tautan yang belum dipakai, berlaku sampai { $until }.
 admin-reset-revoke = Cabut tautan
 admin-role-title = Peran
-admin-role-promote = Jadikan admin
-admin-role-demote = Jadikan pembeli (cabut admin)
+admin-role-new = Peran baru
+admin-role-submit = Ubah peran
 admin-role-reason = Alasan (dicatat di log audit)
 admin-role-invalid = Peran itu tidak dapat diberikan di sini.
 admin-role-reason-long = Alasan terlalu panjang: paling banyak 200 karakter.
@@ -434,3 +438,39 @@ admin-categories-slug-hint = Huruf kecil, angka dan tanda hubung, contoh: oleh-o
 admin-categories-slug-invalid = Gunakan 2–40 huruf kecil, angka atau tanda hubung.
 admin-categories-refused = Kategori belum disimpan. Periksa isian yang ditandai.
 admin-categories-saved = Kategori tersimpan.
+
+## Audit log
+audit-title = Log audit
+audit-lead = Siapa melakukan apa, terhadap data apa, kapan dan mengapa. Catatan hanya bisa ditambah, tidak pernah diubah atau dihapus.
+audit-filter-actor = Nomor akun pelaku
+audit-filter-kind = Jenis data
+audit-filter-subject = Nomor data
+audit-filter-action = Tindakan (awalan)
+audit-filter-from = Dari tanggal
+audit-filter-until = Sampai tanggal
+audit-filter-submit = Tampilkan
+audit-kind-any = Semua jenis
+audit-kind-account = Akun
+audit-kind-application = Pengajuan
+audit-kind-vendor = Pelapak
+audit-kind-product = Produk
+audit-kind-category = Kategori
+audit-kind-job = Tugas sistem
+audit-entries = Catatan
+audit-empty = Tidak ada catatan yang cocok dengan filter ini.
+audit-col-when = Waktu
+audit-col-who = Pelaku
+audit-col-what = Tindakan
+audit-col-about = Data
+audit-col-why = Alasan
+audit-system = Sistem
+audit-pages = Halaman log
+audit-older = Catatan lebih lama
+
+## Erasure queue
+erasure-queue-title = Permintaan penghapusan data
+erasure-queue-lead = Data pribadi harus dihapus paling lambat 3 × 24 jam setelah diminta (UU Pelindungan Data Pribadi). Buka pengajuan untuk menghapusnya.
+erasure-queue-empty = Tidak ada permintaan penghapusan yang menunggu.
+erasure-queue-asked = Diminta { $at }
+erasure-queue-deadline = Batas { $at }
+erasure-queue-overdue = Lewat batas sejak { $at }

@@ -68,7 +68,7 @@ pub async fn load_account_overview() -> Result<AccountOverview, AppError> {
 /// Access: public (the code itself is the credential; 256 random bits cannot be guessed).
 #[server(prefix = "/api", endpoint = "account/reset-link")]
 pub async fn reset_link_usable(code: String) -> Result<bool, AppError> {
-    crate::auth::require(domain::Access::Public)?;
+    crate::auth::require(domain::Need::Public)?;
     let state = expect_context::<backend::AppState>();
     Ok(backend::accounts::reset_link_is_usable(&state.db, code.trim(), state.clock.now()).await?)
 }

@@ -32,9 +32,18 @@ pub fn AccountPage() -> impl IntoView {
     .into_any()
 }
 
+/// The staff pages, each with the permission that opens it.
+const STAFF_PAGES: &[(domain::Permission, &str, &str)] = &[
+    (domain::Permission::ReviewApplications, "/admin/pengajuan", "review-title"),
+    (domain::Permission::EraseApplicantData, "/admin/penghapusan", "erasure-queue-title"),
+    (domain::Permission::ManageUsers, "/admin/pengguna", "admin-users-title"),
+    (domain::Permission::ManageCategories, "/admin/kategori", "admin-categories-title"),
+    (domain::Permission::ViewAuditLog, "/admin/audit", "audit-title"),
+];
+
 #[component]
 fn AccountContent(overview: AccountOverview) -> impl IntoView {
-    let is_staff = overview.role.includes(domain::Role::Admin);
+    let role = overview.role;
     view! {
         <section class="card" aria-labelledby="account-title">
             <h1 id="account-title">{t("account-title")}</h1>
@@ -65,20 +74,14 @@ fn AccountContent(overview: AccountOverview) -> impl IntoView {
                         </a>
                     }
                 }}
-                {is_staff
-                    .then(|| {
-                        view! {
-                            <a class="button secondary" href="/admin/pengajuan">
-                                {t("review-title")}
-                            </a>
-                            <a class="button secondary" href="/admin/pengguna">
-                                {t("admin-users-title")}
-                            </a>
-                            <a class="button secondary" href="/admin/kategori">
-                                {t("admin-categories-title")}
-                            </a>
-                        }
-                    })}
+                // Each staff page the role may open (the pages check again).
+                {STAFF_PAGES
+                    .iter()
+                    .filter(|(permission, _, _)| role.has(*permission))
+                    .map(|(_, href, key)| view! {
+                        <a class="button secondary" href=*href>{t(key)}</a>
+                    })
+                    .collect_view()}
             </p>
             <form method="post" action="/keluar">
                 <button type="submit" class="button secondary">

@@ -39,8 +39,8 @@ pub struct AccountDetail {
     pub pending_reset_expires_at: Option<i64>,
     /// Whether the viewer may give this account a reset link.
     pub may_manage: bool,
-    /// Whether the viewer may change this account's role.
-    pub may_change_role: bool,
+    /// The roles the viewer may give this account (empty: no role form).
+    pub grantable_roles: Vec<Role>,
 }
 
 /// Accounts matching a search, newest first.
@@ -52,7 +52,7 @@ pub async fn list_accounts(
     role: Option<Role>,
     page: u32,
 ) -> Result<AccountList, AppError> {
-    crate::auth::require_admin()?;
+    crate::auth::require_permission(domain::Permission::ManageUsers)?;
     let state = expect_context::<backend::AppState>();
     let query = backend::accounts::AccountQuery {
         search: search.chars().take(crate::search::MAX_QUERY_CHARS).collect(),
@@ -81,7 +81,7 @@ pub async fn list_accounts(
 /// Access: admin.
 #[server(prefix = "/api", endpoint = "admin/account")]
 pub async fn load_account_detail(id: i64) -> Result<AccountDetail, AppError> {
-    let viewer = crate::auth::require_admin()?;
+    let viewer = crate::auth::require_permission(domain::Permission::ManageUsers)?;
     let state = expect_context::<backend::AppState>();
     let account_id = backend::accounts::AccountId(id);
     let account = backend::accounts::find_account(&state.db, account_id)
@@ -89,7 +89,17 @@ pub async fn load_account_detail(id: i64) -> Result<AccountDetail, AppError> {
         .ok_or_else(|| AppError::NotFound.with_status())?;
     let pending =
         backend::accounts::pending_reset(&state.db, account_id, state.clock.now()).await?;
-    let may_manage = domain::access::may_manage(viewer.role, account.role);
+    let actor = viewer.actor();
+    let may_manage = actor.may_manage(id, account.role);
+    let grantable_roles = if may_manage {
+        Role::ALL
+            .iter()
+            .copied()
+            .filter(|&to| to != account.role && viewer.role.may_change_role(account.role, to))
+            .collect()
+    } else {
+        Vec::new()
+    };
     Ok(AccountDetail {
         account: AccountRow {
             id,
@@ -99,6 +109,6 @@ pub async fn load_account_detail(id: i64) -> Result<AccountDetail, AppError> {
         },
         pending_reset_expires_at: pending.map(|p| p.expires_at),
         may_manage,
-        may_change_role: may_manage && viewer.role == Role::SuperAdmin,
+        grantable_roles,
     })
 }

@@ -3,7 +3,9 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::auth::require_admin;
+use domain::Permission;
+
+use crate::auth::require_permission;
 use crate::error::{AppError, ErrorPage};
 use crate::forms::{Field, FormAlert};
 use crate::head::PageTitle;
@@ -30,7 +32,7 @@ pub struct CategoryEntry {
 /// Access: admin.
 #[server(prefix = "/api", endpoint = "admin/categories")]
 pub async fn load_category_entries() -> Result<Vec<CategoryEntry>, AppError> {
-    require_admin()?;
+    require_permission(Permission::ManageCategories)?;
     let state = expect_context::<backend::AppState>();
     Ok(backend::listings::category_rows(&state.db)
         .await?
@@ -47,7 +49,7 @@ pub async fn load_category_entries() -> Result<Vec<CategoryEntry>, AppError> {
 /// `/admin/kategori`
 #[component]
 pub fn AdminCategoriesPage() -> impl IntoView {
-    if let Err(error) = require_admin() {
+    if let Err(error) = require_permission(Permission::ManageCategories) {
         return view! { <ErrorPage error /> }.into_any();
     }
     let entries = Resource::new_blocking(|| (), |()| load_category_entries());

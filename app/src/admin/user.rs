@@ -1,7 +1,7 @@
 //! `/admin/pengguna/:id`: one account. Admins give a reset link to someone at the office;
 //! super-admins also promote and demote admins.
 
-use domain::Role;
+use domain::{Permission, Role};
 use leptos::prelude::*;
 use leptos_meta::Meta;
 use leptos_router::hooks::use_params_map;
@@ -9,7 +9,7 @@ use time::OffsetDateTime;
 
 use super::api::{load_account_detail, AccountDetail};
 use super::form;
-use crate::auth::{require_admin, role_label};
+use crate::auth::{require_permission, role_label};
 use crate::error::{AppError, ErrorPage};
 use crate::forms::{feedback_for, FormAlert};
 use crate::head::PageTitle;
@@ -18,7 +18,7 @@ use crate::i18n::{current_locale, t, t_args};
 /// `/admin/pengguna/:id`
 #[component]
 pub fn AdminUserPage() -> impl IntoView {
-    if let Err(error) = require_admin() {
+    if let Err(error) = require_permission(Permission::ManageUsers) {
         return view! { <ErrorPage error /> }.into_any();
     }
     let id = use_params_map().with_untracked(|p| p.get("id").and_then(|id| id.parse::<i64>().ok()));
@@ -85,28 +85,32 @@ fn UserDetail(detail: AccountDetail) -> impl IntoView {
                 view! { <p class="hint">{t("admin-not-allowed")}</p> }.into_any()
             }}
         </section>
-        {detail.may_change_role.then(|| view! { <RoleForm id role=detail.account.role /> })}
+        {(!detail.grantable_roles.is_empty())
+            .then(|| view! { <RoleForm id roles=detail.grantable_roles /> })}
     }
 }
 
 #[component]
-fn RoleForm(id: i64, role: Role) -> impl IntoView {
-    let (target, label) = if role == Role::Admin {
-        (Role::Shopper, t("admin-role-demote"))
-    } else {
-        (Role::Admin, t("admin-role-promote"))
-    };
+fn RoleForm(id: i64, roles: Vec<Role>) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="role-title">
             <h2 id="role-title">{t("admin-role-title")}</h2>
             <FormAlert form=form::ROLE />
             <form method="post" action=format!("/admin/pengguna/{id}/peran")>
-                <input type="hidden" name="peran" value=target.as_str() />
+                <div class="field">
+                    <label for="role-new">{t("admin-role-new")}</label>
+                    <select id="role-new" name="peran">
+                        {roles
+                            .into_iter()
+                            .map(|r| view! { <option value=r.as_str()>{role_label(r)}</option> })
+                            .collect_view()}
+                    </select>
+                </div>
                 <div class="field">
                     <label for="role-reason">{t("admin-role-reason")}</label>
                     <input id="role-reason" name="alasan" type="text" maxlength="200" />
                 </div>
-                <button type="submit" class="button">{label}</button>
+                <button type="submit" class="button">{t("admin-role-submit")}</button>
             </form>
         </section>
     }

@@ -1,11 +1,11 @@
 //! `/admin/pengguna`: find an account by phone number or email, filter by role.
 
-use domain::Role;
+use domain::{Permission, Role};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::api::{list_accounts, AccountList};
-use crate::auth::{encode_query_value, require_admin, role_label};
+use crate::auth::{encode_query_value, require_permission, role_label};
 use crate::error::ErrorPage;
 use crate::head::PageTitle;
 use crate::i18n::{t, t_args};
@@ -18,7 +18,7 @@ fn role_from_query(value: &str) -> Option<Role> {
 /// `/admin/pengguna?q=…&peran=…&hal=…`
 #[component]
 pub fn AdminUsersPage() -> impl IntoView {
-    if let Err(error) = require_admin() {
+    if let Err(error) = require_permission(Permission::ManageUsers) {
         return view! { <ErrorPage error /> }.into_any();
     }
     let (search, role, page) = use_query_map().with_untracked(|q| {
@@ -45,8 +45,9 @@ pub fn AdminUsersPage() -> impl IntoView {
                     <label for="users-role">{t("account-role")}</label>
                     <select id="users-role" name="peran">
                         <option value="" selected=role.is_none()>{t("admin-users-all-roles")}</option>
-                        {[Role::Shopper, Role::Admin, Role::SuperAdmin]
-                            .into_iter()
+                        {Role::ALL
+                            .iter()
+                            .copied()
                             .map(|r| view! {
                                 <option value=r.as_str() selected=role == Some(r)>{role_label(r)}</option>
                             })

@@ -74,7 +74,7 @@ pub async fn load_my_application() -> Result<MyApplication, AppError> {
 /// Access: public (reference data).
 #[server(prefix = "/api", endpoint = "apply/wilayah")]
 pub async fn list_wilayah() -> Result<Vec<KecamatanChoice>, AppError> {
-    crate::auth::require(domain::Access::Public)?;
+    crate::auth::require(domain::Need::Public)?;
     let state = expect_context::<backend::AppState>();
     let rows = backend::reference::list_kelurahan(&state.db).await?;
     let mut choices: Vec<KecamatanChoice> = Vec::new();

@@ -21,7 +21,7 @@ pub struct KecamatanCard {
 /// Access: public (reference data, nothing personal).
 #[server(prefix = "/api", endpoint = "home/kecamatan")]
 pub async fn list_kecamatan() -> Result<Vec<KecamatanCard>, AppError> {
-    crate::auth::require(domain::Access::Public)?;
+    crate::auth::require(domain::Need::Public)?;
     let state = expect_context::<backend::AppState>();
     let rows = state.catalogue.kecamatan(&state.db).await?;
     Ok(rows

@@ -235,7 +235,7 @@ fn with_these_photos(mut view: ProductView, photos: Vec<backend::listings::Photo
 /// Access: public (hidden products and those of vendors not approved are not found).
 #[server(prefix = "/api", endpoint = "products/one")]
 pub async fn load_product(id: i64) -> Result<ProductView, AppError> {
-    crate::auth::require(domain::Access::Public)?;
+    crate::auth::require(domain::Need::Public)?;
     let state = expect_context::<backend::AppState>();
     let product = backend::listings::public_product(&state.db, backend::listings::ProductId(id))
         .await?
@@ -283,7 +283,7 @@ pub async fn load_search(params: SearchParams) -> Result<SearchResults, AppError
         after,
     } = params;
     use backend::listings::{SearchQuery, SearchSort};
-    crate::auth::require(domain::Access::Public)?;
+    crate::auth::require(domain::Need::Public)?;
     let state = expect_context::<backend::AppState>();
     let price = |text: &str| domain::listing::parse_price(text).ok();
     let query = SearchQuery {
@@ -331,7 +331,7 @@ pub async fn load_search(params: SearchParams) -> Result<SearchResults, AppError
 /// Access: public.
 #[server(prefix = "/api", endpoint = "products/vendor")]
 pub async fn load_vendor_products(slug: String) -> Result<Vec<ProductCardView>, AppError> {
-    crate::auth::require(domain::Access::Public)?;
+    crate::auth::require(domain::Need::Public)?;
     let state = expect_context::<backend::AppState>();
     Ok(backend::listings::vendor_products(&state.db, &slug).await?.iter().map(to_card).collect())
 }
@@ -341,7 +341,7 @@ pub async fn load_vendor_products(slug: String) -> Result<Vec<ProductCardView>, 
 /// Access: public.
 #[server(prefix = "/api", endpoint = "products/newest")]
 pub async fn load_newest() -> Result<Vec<ProductCardView>, AppError> {
-    crate::auth::require(domain::Access::Public)?;
+    crate::auth::require(domain::Need::Public)?;
     let state = expect_context::<backend::AppState>();
     Ok(backend::listings::newest_products(&state.db, 8).await?.iter().map(to_card).collect())
 }
@@ -351,7 +351,7 @@ pub async fn load_newest() -> Result<Vec<ProductCardView>, AppError> {
 /// Access: public.
 #[server(prefix = "/api", endpoint = "products/categories")]
 pub async fn load_categories() -> Result<Vec<(String, String)>, AppError> {
-    crate::auth::require(domain::Access::Public)?;
+    crate::auth::require(domain::Need::Public)?;
     let state = expect_context::<backend::AppState>();
     Ok(category_options(&state).await?)
 }

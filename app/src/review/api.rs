@@ -74,7 +74,7 @@ pub async fn load_queue(
     search: String,
     page: u32,
 ) -> Result<Queue, AppError> {
-    crate::auth::require_admin()?;
+    crate::auth::require_permission(domain::Permission::ReviewApplications)?;
     let status = domain::application::ApplicationStatus::from_db(&status);
     if status == Some(domain::application::ApplicationStatus::Draft) {
         // A draft is the applicant's own until it is submitted: not a filter of the queue.
@@ -126,7 +126,7 @@ pub async fn load_queue(
 /// Access: admin.
 #[server(prefix = "/api", endpoint = "review/detail")]
 pub async fn load_review(id: i64) -> Result<ReviewDetail, AppError> {
-    crate::auth::require_admin()?;
+    crate::auth::require_permission(domain::Permission::ReviewApplications)?;
     let state = expect_context::<backend::AppState>();
     let id = backend::vendors::ApplicationId(id);
     let a = backend::vendors::find_by_id(&state.db, id)
@@ -138,4 +138,37 @@ pub async fn load_review(id: i64) -> Result<ReviewDetail, AppError> {
     }
     let history = backend::vendors::history(&state.db, id).await?;
     Ok(super::convert::to_detail(a, history))
+}
+
+/// An erasure request waiting, with its statutory deadline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PendingErasure {
+    /// Application id.
+    pub id: i64,
+    /// Business name.
+    pub business_name: String,
+    /// Status name when asked.
+    pub status: String,
+    /// Unix time of the request.
+    pub requested_at: i64,
+    /// Unix time by which the data must be erased.
+    pub deadline: i64,
+}
+
+/// Erasure requests not yet done, nearest deadline first.
+#[server(prefix = "/api", endpoint = "review/erasures")]
+pub async fn load_erasures() -> Result<Vec<PendingErasure>, AppError> {
+    crate::auth::require_permission(domain::Permission::EraseApplicantData)?;
+    let state = expect_context::<backend::AppState>();
+    let pending = backend::vendors::pending_erasures(&state.db).await?;
+    Ok(pending
+        .into_iter()
+        .map(|request| PendingErasure {
+            id: request.application_id,
+            business_name: request.business_name,
+            status: request.status,
+            requested_at: request.requested_at,
+            deadline: request.requested_at + domain::application::ERASURE_DEADLINE_SECS,
+        })
+        .collect())
 }

@@ -1,6 +1,7 @@
 //! `/admin/pengajuan/:id`: everything submitted, the exchange so far, and the decisions.
 
 use domain::vendor::Category;
+use domain::Permission;
 use leptos::prelude::*;
 use leptos_meta::Meta;
 use leptos_router::hooks::use_params_map;
@@ -9,7 +10,7 @@ use time::OffsetDateTime;
 use super::api::{load_review, ReviewDetail};
 use super::form;
 use crate::apply::{category_label, status_key, step_key};
-use crate::auth::require_admin;
+use crate::auth::require_permission;
 use crate::error::{AppError, ErrorPage};
 use crate::forms::{feedback_for, Field, FormAlert, TextArea};
 use crate::head::PageTitle;
@@ -18,7 +19,7 @@ use crate::i18n::{current_locale, t};
 /// `/admin/pengajuan/:id`
 #[component]
 pub fn ReviewDetailPage() -> impl IntoView {
-    if let Err(error) = require_admin() {
+    if let Err(error) = require_permission(Permission::ReviewApplications) {
         return view! { <ErrorPage error /> }.into_any();
     }
     let Some(id) =

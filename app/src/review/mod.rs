@@ -5,9 +5,11 @@ pub mod api;
 #[cfg(feature = "ssr")]
 mod convert;
 mod detail;
+mod erasures;
 mod queue;
 
 pub use detail::ReviewDetailPage;
+pub use erasures::ErasureQueuePage;
 pub use queue::ReviewQueuePage;
 
 /// Form names on the review page.

@@ -2,13 +2,14 @@
 
 use domain::application::ApplicationStatus;
 use domain::vendor::Category;
+use domain::Permission;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::api::{load_queue, Queue};
 use crate::apply::category_label;
 use crate::apply::status_key;
-use crate::auth::{encode_query_value, require_admin};
+use crate::auth::{encode_query_value, require_permission};
 use crate::error::ErrorPage;
 use crate::head::PageTitle;
 use crate::i18n::{t, t_args};
@@ -16,7 +17,7 @@ use crate::i18n::{t, t_args};
 /// `/admin/pengajuan?status=…&kecamatan=…&kategori=…&q=…&hal=…`
 #[component]
 pub fn ReviewQueuePage() -> impl IntoView {
-    if let Err(error) = require_admin() {
+    if let Err(error) = require_permission(Permission::ReviewApplications) {
         return view! { <ErrorPage error /> }.into_any();
     }
     let (status, kecamatan, category, search, page) = use_query_map().with_untracked(|q| {

@@ -35,7 +35,7 @@ pub struct VendorProfile {
 /// Access: public.
 #[server(prefix = "/api", endpoint = "vendors/profile")]
 pub async fn load_vendor_profile(slug: String) -> Result<VendorProfile, AppError> {
-    crate::auth::require(domain::Access::Public)?;
+    crate::auth::require(domain::Need::Public)?;
     let state = expect_context::<backend::AppState>();
     let profile = backend::vendors::public_profile(&state.db, &slug)
         .await?

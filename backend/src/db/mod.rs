@@ -172,9 +172,26 @@ impl Database {
     /// # Errors
     /// When a migration fails or the applied history differs from the embedded one.
     pub async fn migrate(&self) -> Result<(), sqlx::migrate::MigrateError> {
+        self.migrate_up_to(i64::MAX).await
+    }
+
+    /// Applies the embedded migrations up to and including `version`: what a test of one
+    /// migration uses to set up the schema it starts from.
+    ///
+    /// # Errors
+    /// As [`Database::migrate`].
+    pub async fn migrate_up_to(&self, version: i64) -> Result<(), sqlx::migrate::MigrateError> {
+        let mut migrator = match self {
+            Database::Sqlite(_) => sqlx::migrate!("../migrations/sqlite"),
+            Database::Postgres(_) => sqlx::migrate!("../migrations/postgres"),
+        };
+        if version < i64::MAX {
+            let wanted = migrator.iter().filter(|m| m.version <= version).cloned().collect();
+            migrator.migrations = std::borrow::Cow::Owned(wanted);
+        }
         match self {
-            Database::Sqlite(pool) => sqlx::migrate!("../migrations/sqlite").run(pool).await,
-            Database::Postgres(pool) => sqlx::migrate!("../migrations/postgres").run(pool).await,
+            Database::Sqlite(pool) => migrator.run(pool).await,
+            Database::Postgres(pool) => migrator.run(pool).await,
         }
     }
 

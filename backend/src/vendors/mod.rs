@@ -10,6 +10,7 @@ mod privacy;
 mod profile;
 mod review;
 mod rotation;
+mod standing;
 
 pub use draft::{
     ensure_application, save_business, save_identity, save_owner, save_returnee, submit,
@@ -20,12 +21,13 @@ pub use model::{
 };
 pub use notifications::{mark_notifications_read, notifications_for, Notification};
 pub use privacy::{
-    complete_erasure, export_personal_data, log_proof_view, request_erasure, reveal_nik,
-    ErasureError, RevealError,
+    complete_erasure, export_personal_data, log_proof_view, pending_erasures, request_erasure,
+    reveal_nik, ErasureError, ErasureRequest, RevealError,
 };
 pub use profile::{public_profile, PublicProfile};
 pub use review::{decide, review_queue, DecideError, QueueQuery, QueueRow, QUEUE_PAGE_SIZE};
 pub use rotation::{reencrypt_with_current_key, RotationReport};
+pub use standing::active_vendor_of;
 
 /// The privacy notice version an applicant accepts now. Bump it (and the notice's text in
 /// the catalogues) when the notice changes; the accepted version is stored per application.

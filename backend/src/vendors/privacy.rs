@@ -283,3 +283,31 @@ pub async fn complete_erasure(
     tx.commit().await?;
     Ok(files)
 }
+
+/// An erasure waiting to be done, for the queue officers work from.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct ErasureRequest {
+    /// The application whose personal data is to be erased.
+    pub application_id: i64,
+    /// Its business name (not personal data: it stays after erasure).
+    pub business_name: String,
+    /// Its status when the request came.
+    pub status: String,
+    /// When the applicant asked (Unix seconds).
+    pub requested_at: i64,
+}
+
+/// Erasure requests not yet done, oldest (nearest its deadline) first.
+///
+/// # Errors
+/// When the database fails.
+pub async fn pending_erasures(db: &Database) -> Result<Vec<ErasureRequest>, Error> {
+    Ok(with_pool!(db, |pool| sqlx::query_as::<_, ErasureRequest>(
+        "select application_id, business_name, status, erasure_requested_at as requested_at
+         from vendor_application
+         where erasure_requested_at is not null and erased_at is null
+         order by erasure_requested_at, application_id"
+    )
+    .fetch_all(pool)
+    .await)?)
+}

@@ -42,10 +42,11 @@ const SEEN_REFRESH_SECS: i64 = 60 * 60;
 /// How long a login lasts at most, however active: staff sessions are short because staff
 /// accounts see everyone's data.
 #[must_use]
-pub const fn absolute_lifetime_secs(role: Role) -> i64 {
-    match role {
-        Role::Shopper => 30 * 24 * 60 * 60,
-        Role::Admin | Role::SuperAdmin => 12 * 60 * 60,
+pub fn absolute_lifetime_secs(role: Role) -> i64 {
+    if role.is_staff() {
+        12 * 60 * 60
+    } else {
+        30 * 24 * 60 * 60
     }
 }
 
@@ -119,10 +120,12 @@ async fn viewer_of(
         // Modifying the session makes tower-sessions save it, which pushes the idle expiry back.
         session.insert(keys::SEEN_AT, now).await?;
     }
+    let vendor = backend::vendors::active_vendor_of(&state.app.db, account.id).await?;
     Ok(Some(app::auth::Viewer {
         account_id,
         role: account.role,
         login: app::auth::login_label(&account),
+        vendor,
     }))
 }
 

@@ -20,15 +20,18 @@ use backend::jobs::Job;
 use backend::sessions::SessionKey;
 use backend::throttle;
 use domain::login_id::MAX_EMAIL_CHARS;
-use domain::{Access, LoginId};
+use domain::LoginId;
 use serde::Deserialize;
 use tower_sessions::Session;
 
 use crate::auth;
-use crate::authz::{require, require_viewer};
+use crate::authz::viewer;
 use crate::form_data::Posted;
 use crate::pages::{render_with_feedback, see_other};
 use crate::ServerState;
+use domain::Need;
+
+use crate::routes::Endpoint;
 
 /// What the login and registration forms post.
 #[derive(Debug, Deserialize)]
@@ -71,17 +74,12 @@ fn unavailable(feedback: FormFeedback, error: &backend::Error) -> (FormFeedback,
 }
 
 /// `POST /daftar`
-///
-/// Access: public.
 pub async fn register(
     State(state): State<ServerState>,
     session: Session,
     parts: Parts,
     Posted(form): Posted<Credentials>,
 ) -> Response {
-    if let Err(refused) = require(&parts, Access::Public) {
-        return refused.into_response();
-    }
     let feedback = FormFeedback::for_form(form::REGISTER)
         .value("login", form.login.trim())
         .value("lanjut", form.lanjut.clone());
@@ -134,17 +132,12 @@ pub async fn register(
 }
 
 /// `POST /masuk`: throttled per login and per client address before the password is checked.
-///
-/// Access: public.
 pub async fn log_in(
     State(state): State<ServerState>,
     session: Session,
     parts: Parts,
     Posted(form): Posted<Credentials>,
 ) -> Response {
-    if let Err(refused) = require(&parts, Access::Public) {
-        return refused.into_response();
-    }
     let feedback = FormFeedback::for_form(form::LOGIN)
         .value("login", form.login.trim())
         .value("lanjut", form.lanjut.clone());
@@ -250,12 +243,7 @@ async fn attempt_login(
 }
 
 /// `POST /keluar`: ends this session.
-///
-/// Access: public (logging out without a session does nothing).
-pub async fn log_out(session: Session, parts: Parts) -> Response {
-    if let Err(refused) = require(&parts, Access::Public) {
-        return refused.into_response();
-    }
+pub async fn log_out(session: Session) -> Response {
     if let Err(error) = auth::log_out(&session).await {
         tracing::error!(%error, "could not end a session");
     }
@@ -279,15 +267,13 @@ pub struct PasswordChange {
 }
 
 /// `POST /akun/sandi`: changes the password and ends every other session.
-///
-/// Access: account.
 pub async fn change_password(
     State(state): State<ServerState>,
     session: Session,
     parts: Parts,
     Posted(form): Posted<PasswordChange>,
 ) -> Response {
-    let viewer = match require_viewer(&parts, Access::Account) {
+    let viewer = match viewer(&parts) {
         Ok(viewer) => viewer,
         Err(refused) => return refused.into_response(),
     };
@@ -338,14 +324,12 @@ pub async fn change_password(
 }
 
 /// `POST /akun/keluar-semua`: ends every session of the account, this one included.
-///
-/// Access: account.
 pub async fn log_out_everywhere(
     State(state): State<ServerState>,
     session: Session,
     parts: Parts,
 ) -> Response {
-    let viewer = match require_viewer(&parts, Access::Account) {
+    let viewer = match viewer(&parts) {
         Ok(viewer) => viewer,
         Err(refused) => return refused.into_response(),
     };
@@ -377,16 +361,11 @@ pub struct PasswordReset {
 }
 
 /// `POST /atur-sandi`: sets a new password with a one-time link.
-///
-/// Access: public (the code is the credential).
 pub async fn reset_password(
     State(state): State<ServerState>,
     parts: Parts,
     Posted(form): Posted<PasswordReset>,
 ) -> Response {
-    if let Err(refused) = require(&parts, Access::Public) {
-        return refused.into_response();
-    }
     let feedback = FormFeedback::for_form(form::RESET_PASSWORD);
     let reset = accounts::reset_password(
         &state.app.db,
@@ -425,16 +404,11 @@ pub struct ForgotPassword {
 /// `POST /lupa-sandi`: mails a reset link to an account's email address, when SMTP is
 /// configured. The answer is the same whether or not an account has the address, and the mail
 /// goes out in the background so the timing does not tell either.
-///
-/// Access: public (throttled per address and per client, like logins).
 pub async fn email_reset_link(
     State(state): State<ServerState>,
     parts: Parts,
     Posted(form): Posted<ForgotPassword>,
 ) -> Response {
-    if let Err(refused) = require(&parts, Access::Public) {
-        return refused.into_response();
-    }
     let feedback = FormFeedback::for_form(form::FORGOT_PASSWORD).value("email", form.email.trim());
     if state.mailer.is_none() {
         return render_with_feedback(
@@ -486,4 +460,20 @@ pub async fn email_reset_link(
         }
     }
     see_other("/lupa-sandi?selesai=email")
+}
+
+/// This feature's routes and what each needs.
+#[must_use]
+pub fn endpoints() -> Vec<Endpoint> {
+    vec![
+        Endpoint::post("/daftar", Need::Public, register),
+        Endpoint::post("/masuk", Need::Public, log_in),
+        // Logging out without a session does nothing.
+        Endpoint::post("/keluar", Need::Public, log_out),
+        // The code in the form is the credential.
+        Endpoint::post("/atur-sandi", Need::Public, reset_password),
+        Endpoint::post("/lupa-sandi", Need::Public, email_reset_link),
+        Endpoint::post("/akun/sandi", Need::LoggedIn, change_password),
+        Endpoint::post("/akun/keluar-semua", Need::LoggedIn, log_out_everywhere),
+    ]
 }

@@ -8,13 +8,17 @@ use axum::http::request::Parts;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use backend::accounts::{self, Account, AccountId};
-use domain::{Access, Role};
+use domain::Role;
 use serde::Deserialize;
 
-use crate::authz::require_viewer;
+use crate::authz::viewer;
 use crate::form_data::Posted;
 use crate::pages::{render_with_feedback, see_other, storage_failure};
 use crate::ServerState;
+use domain::Need;
+use domain::Permission::{ManageStaff, ManageUsers};
+
+use crate::routes::Endpoint;
 
 /// The account acted on, if it exists and the viewer may manage it.
 async fn managed_account(
@@ -30,7 +34,7 @@ async fn managed_account(
             return Err(("form-error-unavailable", StatusCode::SERVICE_UNAVAILABLE));
         }
     };
-    if account.id.0 == viewer.account_id || !domain::access::may_manage(viewer.role, account.role) {
+    if !viewer.actor().may_manage(account.id.0, account.role) {
         return Err(("admin-not-allowed", StatusCode::FORBIDDEN));
     }
     Ok(account)
@@ -44,14 +48,12 @@ fn detail_parts(mut parts: Parts, id: i64) -> Parts {
 }
 
 /// `POST /admin/pengguna/{id}/tautan-sandi`: issues a reset link and shows it once.
-///
-/// Access: admin (and only for accounts below the admin's own role).
 pub async fn issue_reset_link(
     State(state): State<ServerState>,
     Path(id): Path<i64>,
     parts: Parts,
 ) -> Response {
-    let viewer = match require_viewer(&parts, Access::Admin) {
+    let viewer = match viewer(&parts) {
         Ok(viewer) => viewer,
         Err(refused) => return refused.into_response(),
     };
@@ -83,14 +85,12 @@ pub async fn issue_reset_link(
 }
 
 /// `POST /admin/pengguna/{id}/cabut-tautan`: revokes the pending reset link.
-///
-/// Access: admin (and only for accounts below the admin's own role).
 pub async fn revoke_reset_link(
     State(state): State<ServerState>,
     Path(id): Path<i64>,
     parts: Parts,
 ) -> Response {
-    let viewer = match require_viewer(&parts, Access::Admin) {
+    let viewer = match viewer(&parts) {
         Ok(viewer) => viewer,
         Err(refused) => return refused.into_response(),
     };
@@ -130,22 +130,21 @@ pub struct RoleChange {
 const MAX_REASON_CHARS: usize = 200;
 
 /// `POST /admin/pengguna/{id}/peran`: makes an account an admin or a shopper again.
-///
-/// Access: super-admin (super-admins themselves are made only with the command line).
 pub async fn change_role(
     State(state): State<ServerState>,
     Path(id): Path<i64>,
     parts: Parts,
     Posted(form): Posted<RoleChange>,
 ) -> Response {
-    let viewer = match require_viewer(&parts, Access::SuperAdmin) {
+    let viewer = match viewer(&parts) {
         Ok(viewer) => viewer,
         Err(refused) => return refused.into_response(),
     };
     let parts = detail_parts(parts, id);
     let feedback = FormFeedback::for_form(form::ROLE);
     let role = match Role::from_db(&form.peran) {
-        Some(role @ (Role::Shopper | Role::Admin)) => role,
+        // Which roles the viewer may give is checked against the account's current role below.
+        Some(role) if role != Role::SuperAdmin => role,
         _ => {
             return render_with_feedback(
                 &state,
@@ -171,6 +170,15 @@ pub async fn change_role(
             return render_with_feedback(&state, parts, feedback.error(FORM, key), status).await
         }
     };
+    if !viewer.role.may_change_role(account.role, role) {
+        return render_with_feedback(
+            &state,
+            parts,
+            feedback.error(FORM, "admin-role-invalid"),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
     let changed = accounts::set_role(
         &state.app.db,
         Some(AccountId(viewer.account_id)),
@@ -186,4 +194,24 @@ pub async fn change_role(
             storage_failure(&state, parts, feedback, "could not change a role", &error).await
         }
     }
+}
+
+/// This feature's routes and what each needs.
+#[must_use]
+pub fn endpoints() -> Vec<Endpoint> {
+    vec![
+        // Only for accounts the viewer may manage (checked against the account too).
+        Endpoint::post(
+            "/admin/pengguna/{id}/tautan-sandi",
+            Need::Permission(ManageUsers),
+            issue_reset_link,
+        ),
+        Endpoint::post(
+            "/admin/pengguna/{id}/cabut-tautan",
+            Need::Permission(ManageUsers),
+            revoke_reset_link,
+        ),
+        // Super-admins themselves are made only with the command line.
+        Endpoint::post("/admin/pengguna/{id}/peran", Need::Permission(ManageStaff), change_role),
+    ]
 }

@@ -15,12 +15,15 @@ use backend::media::{self, PhotoError, Visibility};
 use backend::photos::PhotoError as Refused;
 use backend::vendors::{self, IdentityError, Place, SaveError, SubmitError};
 use domain::vendor::{limits, Category, Checker, FieldIssue, Gender};
-use domain::Access;
 
-use crate::authz::require_viewer;
+use crate::authz::viewer;
 use crate::form_data::{FormData, FormDataError};
 use crate::pages::{render_with_feedback, see_other};
 use crate::ServerState;
+use domain::Need;
+use domain::Permission::ApplyAsVendor;
+
+use crate::routes::Endpoint;
 
 /// The largest body of an application step: one photo at the limit, and the text fields.
 pub const MAX_STEP_FORM_BYTES: usize = media::MAX_UPLOAD_BYTES + 64 * 1024;
@@ -101,15 +104,13 @@ async fn store(
 }
 
 /// `POST /pengajuan/{step}`: saves one step of the application as a draft.
-///
-/// Access: account (their own application only).
 pub async fn save_step(
     State(state): State<ServerState>,
     axum::extract::Path(step): axum::extract::Path<String>,
     request: Request,
 ) -> Response {
     let (parts, body) = request.into_parts();
-    let viewer = match require_viewer(&parts, Access::Account) {
+    let viewer = match viewer(&parts) {
         Ok(viewer) => viewer,
         Err(refused) => return refused.into_response(),
     };
@@ -426,10 +427,8 @@ async fn submit(
 }
 
 /// `POST /pengajuan/hapus-data`: asks the Dinas to erase the applicant's personal data.
-///
-/// Access: account (their own data only).
 pub async fn request_erasure(State(state): State<ServerState>, parts: Parts) -> Response {
-    let viewer = match require_viewer(&parts, Access::Account) {
+    let viewer = match viewer(&parts) {
         Ok(viewer) => viewer,
         Err(refused) => return refused.into_response(),
     };
@@ -449,10 +448,8 @@ pub async fn request_erasure(State(state): State<ServerState>, parts: Parts) -> 
 }
 
 /// `POST /notifikasi/dibaca`: marks the applicant's notices as read.
-///
-/// Access: account.
 pub async fn notifications_read(State(state): State<ServerState>, parts: Parts) -> Response {
-    let viewer = match require_viewer(&parts, Access::Account) {
+    let viewer = match viewer(&parts) {
         Ok(viewer) => viewer,
         Err(refused) => return refused.into_response(),
     };
@@ -472,10 +469,8 @@ pub async fn notifications_read(State(state): State<ServerState>, parts: Parts) 
 }
 
 /// `GET /pengajuan/data.json`: everything held about the applicant, as a download.
-///
-/// Access: account (their own data only). Read-only.
 pub async fn export(State(state): State<ServerState>, parts: Parts) -> Response {
-    let viewer = match require_viewer(&parts, Access::Account) {
+    let viewer = match viewer(&parts) {
         Ok(viewer) => viewer,
         Err(refused) => return refused.into_response(),
     };
@@ -502,4 +497,16 @@ pub async fn export(State(state): State<ServerState>, parts: Parts) -> Response 
             StatusCode::SERVICE_UNAVAILABLE.into_response()
         }
     }
+}
+
+/// This feature's routes and what each needs.
+#[must_use]
+pub fn endpoints() -> Vec<Endpoint> {
+    vec![
+        Endpoint::post("/pengajuan/hapus-data", Need::Permission(ApplyAsVendor), request_erasure),
+        Endpoint::get("/pengajuan/data.json", Need::Permission(ApplyAsVendor), export),
+        Endpoint::post("/pengajuan/{step}", Need::Permission(ApplyAsVendor), save_step)
+            .body_limit(MAX_STEP_FORM_BYTES),
+        Endpoint::post("/notifikasi/dibaca", Need::LoggedIn, notifications_read),
+    ]
 }

@@ -8,13 +8,16 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use backend::listings::{self, CategoryRow};
 use domain::vendor::Checker;
-use domain::Access;
 use serde::Deserialize;
 
-use crate::authz::require_viewer;
+use crate::authz::viewer;
 use crate::form_data::Posted;
 use crate::pages::{render_with_feedback, see_other, storage_failure};
 use crate::ServerState;
+use domain::Need;
+use domain::Permission::ManageCategories;
+
+use crate::routes::Endpoint;
 
 /// What the category form posts.
 #[derive(Debug, Deserialize)]
@@ -37,13 +40,12 @@ fn keep(feedback: FormFeedback, form: &CategoryForm) -> FormFeedback {
         .value("position", form.position.clone())
 }
 
-/// Access: admin.
 pub async fn save(
     State(state): State<ServerState>,
     mut parts: Parts,
     Posted(form): Posted<CategoryForm>,
 ) -> Response {
-    if let Err(refused) = require_viewer(&parts, Access::Admin) {
+    if let Err(refused) = viewer(&parts) {
         return refused.into_response();
     }
     let mut check = Checker::default();
@@ -82,4 +84,10 @@ pub async fn save(
             storage_failure(&state, parts, feedback, "category save failed", &error).await
         }
     }
+}
+
+/// This feature's routes and what each needs.
+#[must_use]
+pub fn endpoints() -> Vec<Endpoint> {
+    vec![Endpoint::post("/admin/kategori", Need::Permission(ManageCategories), save)]
 }

@@ -6,11 +6,12 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 
 use crate::ServerState;
+use domain::Need;
+
+use crate::routes::Endpoint;
 
 /// `GET /robots.txt`: everything public may be indexed, except the JSON API, the vendor's and
 /// admin's pages, and forms that only make sense when logged in.
-///
-/// Access: public.
 pub async fn robots(State(state): State<ServerState>) -> Response {
     let body = format!(
         "User-agent: *\nAllow: /\nDisallow: /api/\nDisallow: /lapak\nDisallow: /admin/\n\
@@ -29,8 +30,6 @@ pub async fn robots(State(state): State<ServerState>) -> Response {
 
 /// `GET /sitemap.xml`: home, categories, vendor pages and every public product, with the
 /// date each last changed. Hidden products and vendors not approved are never listed.
-///
-/// Access: public.
 pub async fn sitemap(State(state): State<ServerState>) -> Response {
     let entries = match backend::listings::sitemap_entries(&state.app.db).await {
         Ok(entries) => entries,
@@ -70,4 +69,13 @@ pub async fn sitemap(State(state): State<ServerState>) -> Response {
         xml,
     )
         .into_response()
+}
+
+/// This feature's routes and what each needs.
+#[must_use]
+pub fn endpoints() -> Vec<Endpoint> {
+    vec![
+        Endpoint::get("/robots.txt", Need::Public, robots),
+        Endpoint::get("/sitemap.xml", Need::Public, sitemap),
+    ]
 }

@@ -8,6 +8,9 @@ use axum::Json;
 use serde::Serialize;
 
 use crate::ServerState;
+use domain::Need;
+
+use crate::routes::Endpoint;
 
 /// How long `/readyz` waits for the database before calling it unavailable.
 const READY_TIMEOUT: Duration = Duration::from_secs(2);
@@ -45,4 +48,13 @@ pub async fn ready(State(state): State<ServerState>) -> (StatusCode, Json<Health
             )
         }
     }
+}
+
+/// This feature's routes and what each needs.
+#[must_use]
+pub fn endpoints() -> Vec<Endpoint> {
+    vec![
+        Endpoint::get("/healthz", Need::Public, alive),
+        Endpoint::get("/readyz", Need::Public, ready),
+    ]
 }

@@ -10,6 +10,9 @@ use serde::Deserialize;
 use crate::form_data::Posted;
 use crate::security::visitor_locale;
 use crate::ServerState;
+use domain::Need;
+
+use crate::routes::Endpoint;
 
 /// A year: the choice should outlive the visit, but not forever.
 const COOKIE_MAX_AGE_SECONDS: u32 = 365 * 24 * 60 * 60;
@@ -55,6 +58,12 @@ fn safe_local_path(next: Option<&str>) -> &str {
         }
         _ => "/",
     }
+}
+
+/// This feature's routes and what each needs.
+#[must_use]
+pub fn endpoints() -> Vec<Endpoint> {
+    vec![Endpoint::post("/bahasa", Need::Public, switch)]
 }
 
 #[cfg(test)]

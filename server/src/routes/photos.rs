@@ -12,13 +12,16 @@ use backend::accounts::AccountId;
 use backend::listings::{self, ListingError, NewPhoto, PhotoChange, ProductId};
 use backend::photos::{PhotoError, PhotoKey, Processed, StoreError, MAX_UPLOAD_BYTES};
 use domain::listing::limits;
-use domain::Access;
 use serde::Deserialize;
 
-use crate::authz::require_viewer;
+use crate::authz::viewer;
 use crate::form_data::{FormData, FormDataError, Posted};
 use crate::pages::{render_with_feedback, see_other};
 use crate::ServerState;
+use domain::Need;
+use domain::Permission::ManageOwnShop;
+
+use crate::routes::Endpoint;
 
 /// The largest body of a photo form: six photos at the limit, and the text fields.
 pub const MAX_PHOTO_FORM_BYTES: usize = limits::PHOTOS * MAX_UPLOAD_BYTES + 256 * 1024;
@@ -145,15 +148,13 @@ async fn refuse_with(
 pub const BUSY_KEY: &str = "upload-error-busy";
 
 /// `POST /lapak/produk/{id}/foto`: adds photos to one of the vendor's products.
-///
-/// Access: account (the vendor's own products only).
 pub async fn add(
     State(state): State<ServerState>,
     Path(id): Path<i64>,
     parts: Parts,
     body: Body,
 ) -> Response {
-    let viewer = match require_viewer(&parts, Access::Account) {
+    let viewer = match viewer(&parts) {
         Ok(viewer) => viewer,
         Err(refused) => return refused.into_response(),
     };
@@ -232,15 +233,13 @@ pub struct ChangeForm {
 
 /// `POST /lapak/produk/{id}/foto/{photo}`: `ubah=sampul|naik|turun|hapus` (cover, earlier,
 /// later, remove).
-///
-/// Access: account (the vendor's own products only).
 pub async fn change(
     State(state): State<ServerState>,
     Path((id, photo)): Path<(i64, i64)>,
     parts: Parts,
     Posted(form): Posted<ChangeForm>,
 ) -> Response {
-    let viewer = match require_viewer(&parts, Access::Account) {
+    let viewer = match viewer(&parts) {
         Ok(viewer) => viewer,
         Err(refused) => return refused.into_response(),
     };
@@ -271,8 +270,6 @@ pub async fn change(
 
 /// `GET /foto/{key}/{width}.webp`: a stored photo variant. Names are derived from content,
 /// so a name never changes meaning and browsers may keep it for a year without asking again.
-///
-/// Access: public.
 pub async fn serve(
     State(state): State<ServerState>,
     Path((key, file)): Path<(String, String)>,
@@ -304,4 +301,15 @@ pub async fn serve(
             StatusCode::SERVICE_UNAVAILABLE.into_response()
         }
     }
+}
+
+/// This feature's routes and what each needs.
+#[must_use]
+pub fn endpoints() -> Vec<Endpoint> {
+    vec![
+        Endpoint::post("/lapak/produk/{id}/foto", Need::Permission(ManageOwnShop), add)
+            .body_limit(MAX_PHOTO_FORM_BYTES),
+        Endpoint::post("/lapak/produk/{id}/foto/{photo}", Need::Permission(ManageOwnShop), change),
+        Endpoint::get("/foto/{key}/{file}", Need::Public, serve),
+    ]
 }

@@ -12,16 +12,19 @@ use backend::accounts::AccountId;
 use backend::listings::{self, ListingError, ProductDraft, ProductId};
 use domain::listing::{limits, Availability, Unit};
 use domain::vendor::Checker;
-use domain::Access;
 use serde::Deserialize;
 
 use super::photos::{
     accept_uploads, forget, forget_keys, new_photos, UploadRefusal, BUSY_KEY, PHOTO_FIELD,
 };
-use crate::authz::require_viewer;
+use crate::authz::viewer;
 use crate::form_data::{FormData, FormDataError, Posted};
 use crate::pages::{render_with_feedback, see_other, storage_failure};
 use crate::ServerState;
+use domain::Need;
+use domain::Permission::ManageOwnShop;
+
+use crate::routes::Endpoint;
 
 /// What the product form posts.
 #[derive(Debug, Deserialize)]
@@ -157,10 +160,8 @@ async fn listing_failure(
 
 /// `POST /lapak/produk`: lists a new product with up to six photos, all or nothing (the form
 /// is at `/lapak/produk/baru`). Multipart when photos are chosen; plain works too.
-///
-/// Access: account (an active vendor; others are told to apply).
 pub async fn create(State(state): State<ServerState>, parts: Parts, body: Body) -> Response {
-    let viewer = match require_viewer(&parts, Access::Account) {
+    let viewer = match viewer(&parts) {
         Ok(viewer) => viewer,
         Err(refused) => return refused.into_response(),
     };
@@ -223,15 +224,13 @@ pub async fn create(State(state): State<ServerState>, parts: Parts, body: Body) 
 }
 
 /// `POST /lapak/produk/{id}`: changes one of the vendor's products.
-///
-/// Access: account (the vendor's own products only).
 pub async fn update(
     State(state): State<ServerState>,
     Path(id): Path<i64>,
     parts: Parts,
     Posted(form): Posted<ProductForm>,
 ) -> Response {
-    let viewer = match require_viewer(&parts, Access::Account) {
+    let viewer = match viewer(&parts) {
         Ok(viewer) => viewer,
         Err(refused) => return refused.into_response(),
     };
@@ -271,15 +270,13 @@ pub struct Visibility {
 }
 
 /// `POST /lapak/produk/{id}/tampil`: hides (`tampil=0`) or shows (`tampil=1`) a product.
-///
-/// Access: account (the vendor's own products only).
 pub async fn set_visible(
     State(state): State<ServerState>,
     Path(id): Path<i64>,
     parts: Parts,
     Posted(form): Posted<Visibility>,
 ) -> Response {
-    let viewer = match require_viewer(&parts, Access::Account) {
+    let viewer = match viewer(&parts) {
         Ok(viewer) => viewer,
         Err(refused) => return refused.into_response(),
     };
@@ -305,14 +302,12 @@ pub async fn set_visible(
 }
 
 /// `POST /lapak/produk/{id}/hapus`: deletes one of the vendor's products.
-///
-/// Access: account (the vendor's own products only).
 pub async fn delete(
     State(state): State<ServerState>,
     Path(id): Path<i64>,
     parts: Parts,
 ) -> Response {
-    let viewer = match require_viewer(&parts, Access::Account) {
+    let viewer = match viewer(&parts) {
         Ok(viewer) => viewer,
         Err(refused) => return refused.into_response(),
     };
@@ -330,4 +325,17 @@ pub async fn delete(
             StatusCode::SERVICE_UNAVAILABLE.into_response()
         }
     }
+}
+
+/// This feature's routes and what each needs.
+#[must_use]
+pub fn endpoints() -> Vec<Endpoint> {
+    vec![
+        // A new product posts to the collection: `/lapak/produk/baru` is the form page (GET).
+        Endpoint::post("/lapak/produk", Need::Permission(ManageOwnShop), create)
+            .body_limit(crate::routes::photos::MAX_PHOTO_FORM_BYTES),
+        Endpoint::post("/lapak/produk/{id}", Need::Permission(ManageOwnShop), update),
+        Endpoint::post("/lapak/produk/{id}/tampil", Need::Permission(ManageOwnShop), set_visible),
+        Endpoint::post("/lapak/produk/{id}/hapus", Need::Permission(ManageOwnShop), delete),
+    ]
 }

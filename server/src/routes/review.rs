@@ -11,13 +11,16 @@ use backend::accounts::AccountId;
 use backend::media::{self, Visibility};
 use backend::vendors::{self, ApplicationId, DecideError, ErasureError, RevealError};
 use domain::application::{ApplicationStatus, Transition};
-use domain::Access;
 use serde::Deserialize;
 
-use crate::authz::require_viewer;
+use crate::authz::viewer;
 use crate::form_data::Posted;
 use crate::pages::{render_with_feedback, see_other, storage_failure};
 use crate::ServerState;
+use domain::Need;
+use domain::Permission::{EraseApplicantData, RevealNik, ReviewApplications};
+
+use crate::routes::Endpoint;
 
 /// Nobody decides on, reveals for or erases their own application.
 const OWN_APPLICATION_KEY: &str = "review-error-own-application";
@@ -40,15 +43,13 @@ pub struct Decision {
 
 /// `POST /admin/pengajuan/{id}/keputusan`: approve, reject, request changes, suspend or
 /// reinstate. When two admins decide at once, one wins and the other is told.
-///
-/// Access: admin.
 pub async fn decide(
     State(state): State<ServerState>,
     Path(id): Path<i64>,
     parts: Parts,
     Posted(form): Posted<Decision>,
 ) -> Response {
-    let viewer = match require_viewer(&parts, Access::Admin) {
+    let viewer = match viewer(&parts) {
         Ok(viewer) => viewer,
         Err(refused) => return refused.into_response(),
     };
@@ -114,15 +115,13 @@ pub struct Reveal {
 
 /// `POST /admin/pengajuan/{id}/nik`: shows the full NIK once, for a stated reason; the
 /// reveal is logged with the reason before the NIK is shown.
-///
-/// Access: admin.
 pub async fn reveal_nik(
     State(state): State<ServerState>,
     Path(id): Path<i64>,
     parts: Parts,
     Posted(form): Posted<Reveal>,
 ) -> Response {
-    let viewer = match require_viewer(&parts, Access::Admin) {
+    let viewer = match viewer(&parts) {
         Ok(viewer) => viewer,
         Err(refused) => return refused.into_response(),
     };
@@ -187,14 +186,12 @@ pub async fn reveal_nik(
 
 /// `GET /admin/pengajuan/{id}/bukti`: the proof-of-return file, from the private folder,
 /// each view logged. Never cached.
-///
-/// Access: admin.
 pub async fn proof_photo(
     State(state): State<ServerState>,
     Path(id): Path<i64>,
     parts: Parts,
 ) -> Response {
-    let viewer = match require_viewer(&parts, Access::Admin) {
+    let viewer = match viewer(&parts) {
         Ok(viewer) => viewer,
         Err(refused) => return refused.into_response(),
     };
@@ -241,14 +238,12 @@ pub async fn proof_photo(
 }
 
 /// `POST /admin/pengajuan/{id}/hapus-data`: completes an erasure the applicant asked for.
-///
-/// Access: admin.
 pub async fn complete_erasure(
     State(state): State<ServerState>,
     Path(id): Path<i64>,
     parts: Parts,
 ) -> Response {
-    let viewer = match require_viewer(&parts, Access::Admin) {
+    let viewer = match viewer(&parts) {
         Ok(viewer) => viewer,
         Err(refused) => return refused.into_response(),
     };
@@ -292,8 +287,6 @@ pub async fn complete_erasure(
 
 /// `GET /media/{key}`: public photos (business photos). Keys are random; a malformed key or a
 /// private file is simply not found.
-///
-/// Access: public.
 pub async fn public_media(State(state): State<ServerState>, Path(key): Path<String>) -> Response {
     let Some(path) = media::path_of(&state.app.media_dir, Visibility::Public, &key) else {
         return StatusCode::NOT_FOUND.into_response();
@@ -313,4 +306,30 @@ pub async fn public_media(State(state): State<ServerState>, Path(key): Path<Stri
             .into_response(),
         Err(_) => StatusCode::NOT_FOUND.into_response(),
     }
+}
+
+/// This feature's routes and what each needs.
+#[must_use]
+pub fn endpoints() -> Vec<Endpoint> {
+    vec![
+        Endpoint::post(
+            "/admin/pengajuan/{id}/keputusan",
+            Need::Permission(ReviewApplications),
+            decide,
+        ),
+        Endpoint::post("/admin/pengajuan/{id}/nik", Need::Permission(RevealNik), reveal_nik),
+        Endpoint::post(
+            "/admin/pengajuan/{id}/hapus-data",
+            Need::Permission(EraseApplicantData),
+            complete_erasure,
+        ),
+        // Each view is logged.
+        Endpoint::get(
+            "/admin/pengajuan/{id}/bukti",
+            Need::Permission(ReviewApplications),
+            proof_photo,
+        ),
+        // Business photos of approved vendors only.
+        Endpoint::get("/media/{key}", Need::Public, public_media),
+    ]
 }

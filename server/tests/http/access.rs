@@ -1,42 +1,35 @@
-//! The authorisation inventory: every page, server fn and form route is declared with an
-//! access level, and every non-public one refuses anonymous callers (401) and the role just
-//! below its level (403), over HTTP.
+//! The authorisation inventory: every page, server fn and declared route states what it
+//! needs (`domain::Need`), and over HTTP every non-public one refuses anonymous callers (401)
+//! and every role without the permission (403) — a shopper on a vendor endpoint included —
+//! while a caller with the permission is let in. The route tables are read as data: the
+//! router is built from the same tables, so what is tested is what is enforced.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use app::access::{PAGES, SERVER_FNS};
-use axum::http::StatusCode;
+use axum::http::{Method, StatusCode};
 use backend::demo::DEMO_PASSWORD;
 use backend::storage_test;
 use backend::testing;
-use domain::{Access, Role};
-use server::router::{FORM_ROUTES, GET_ROUTES};
+use domain::permission::Caller;
+use domain::{Need, Permission, Role};
 
-use crate::support::{demo_login, TestApp};
+use crate::support::{demo_login, form, TestApp};
 
-fn declared(table: &[(&'static str, Access)]) -> BTreeSet<&'static str> {
+/// A demo vendor with an approved, active shop.
+const VENDOR_LOGIN: &str = "0852-3910-0001";
+
+fn declared(table: &[(&'static str, Need)]) -> BTreeSet<&'static str> {
     table.iter().map(|(path, _)| *path).collect()
 }
 
-/// Every path `router.rs` routes to a `post(…)` handler, read from its source: axum cannot
-/// list a router's routes, and a form route added without a declaration must not slip by.
-fn routes_in_router_source(method: &str) -> BTreeSet<String> {
-    let source = include_str!("../../src/router.rs");
-    let handler_prefix = format!("{method}(");
-    source
-        .split(".route(")
-        .skip(1)
-        .filter_map(|call| {
-            let call = call.trim_start().strip_prefix('"')?;
-            let (path, rest) = call.split_once('"')?;
-            let handler = rest.trim_start_matches([',', ' ', '\n']);
-            handler.starts_with(&handler_prefix).then(|| path.to_owned())
-        })
-        .collect()
+/// The declared routes outside Leptos, as `(path, method, need)`.
+fn route_table() -> Vec<(&'static str, Method, Need)> {
+    server::routes::table().into_iter().map(|e| (e.path, e.method, e.need)).collect()
 }
 
 #[tokio::test]
-async fn every_page_server_fn_and_form_route_has_a_declared_access_level() {
+async fn every_page_server_fn_and_route_is_declared_once_with_what_it_needs() {
     // Building the router registers the server fns and routes the pages.
     let _app = TestApp::seeded(testing::sqlite().await).await;
 
@@ -48,42 +41,30 @@ async fn every_page_server_fn_and_form_route_has_a_declared_access_level() {
         .collect();
     let pages: BTreeSet<String> =
         server::router::route_list().iter().map(|r| r.path().to_owned()).collect();
-    let form_routes = routes_in_router_source("post");
-    let get_routes = routes_in_router_source("get");
 
     assert!(registered_fns.contains("/api/home/kecamatan"), "server fns are registered");
     assert!(pages.contains("/akun"), "pages are listed: {pages:?}");
-    assert!(form_routes.contains("/masuk"), "form routes are found: {form_routes:?}");
 
     let fns_declared = declared(SERVER_FNS);
     let undeclared_fns: Vec<_> = registered_fns.difference(&fns_declared).collect();
     let stale_fns: Vec<_> = fns_declared.difference(&registered_fns).collect();
     assert!(undeclared_fns.is_empty(), "server fns missing from SERVER_FNS: {undeclared_fns:?}");
     assert!(stale_fns.is_empty(), "SERVER_FNS lists unregistered paths: {stale_fns:?}");
+    assert_eq!(fns_declared.len(), SERVER_FNS.len(), "each server fn is declared once");
 
     let pages_declared: BTreeSet<String> = declared(PAGES).into_iter().map(str::to_owned).collect();
     let undeclared_pages: Vec<_> = pages.difference(&pages_declared).collect();
     let stale_pages: Vec<_> = pages_declared.difference(&pages).collect();
     assert!(undeclared_pages.is_empty(), "pages missing from PAGES: {undeclared_pages:?}");
     assert!(stale_pages.is_empty(), "PAGES lists unrouted paths: {stale_pages:?}");
+    assert_eq!(pages_declared.len(), PAGES.len(), "each page is declared once");
 
-    let forms_declared: BTreeSet<String> =
-        declared(FORM_ROUTES).into_iter().map(str::to_owned).collect();
-    let undeclared_forms: Vec<_> = form_routes.difference(&forms_declared).collect();
-    let stale_forms: Vec<_> = forms_declared.difference(&form_routes).collect();
-    assert!(
-        undeclared_forms.is_empty(),
-        "form routes missing from FORM_ROUTES: {undeclared_forms:?}"
-    );
-    assert!(stale_forms.is_empty(), "FORM_ROUTES lists unrouted paths: {stale_forms:?}");
-
-    let gets_declared: BTreeSet<String> =
-        declared(GET_ROUTES).into_iter().map(str::to_owned).collect();
-    assert!(get_routes.contains("/healthz"), "GET routes are found: {get_routes:?}");
-    assert_eq!(
-        get_routes, gets_declared,
-        "GET_ROUTES must list exactly the GET handlers in router.rs"
-    );
+    let routes = route_table();
+    let distinct: BTreeSet<(&str, String)> =
+        routes.iter().map(|(path, method, _)| (*path, method.to_string())).collect();
+    assert_eq!(distinct.len(), routes.len(), "each path and method is declared once");
+    assert!(routes.iter().any(|(path, method, _)| *path == "/masuk" && method == Method::POST));
+    assert!(routes.iter().any(|(path, method, _)| *path == "/healthz" && method == Method::GET));
 }
 
 /// Arguments that make a server fn's call well-formed, so a refusal is about access and
@@ -95,7 +76,9 @@ fn server_fn_args(path: &str, ids: Ids) -> String {
         "/api/review/queue" => "status=&kecamatan=&category=&search=&page=0".to_owned(),
         "/api/review/detail" => format!("id={}", ids.application),
         "/api/vendors/profile" => "slug=demo-1".to_owned(),
+        "/api/admin/audit" => "query[kind]=&query[action]=&query[from]=&query[until]=".to_owned(),
         "/api/apply/mine"
+        | "/api/review/erasures"
         | "/api/apply/wilayah"
         | "/api/products/own"
         | "/api/admin/categories" => String::new(),
@@ -143,27 +126,41 @@ fn concrete(path: &str, ids: Ids) -> String {
         .replace("{key}", "x")
 }
 
-/// Logged-in demo sessions, one per role.
+/// Logged-in demo sessions: one per role, and a shopper with an active shop.
 struct Callers {
-    shopper: String,
-    admin: String,
-    super_admin: String,
+    by_caller: BTreeMap<(&'static str, bool), String>,
 }
 
 impl Callers {
     async fn log_in(app: &TestApp) -> Callers {
-        Callers {
-            shopper: app.log_in(demo_login(Role::Shopper), DEMO_PASSWORD).await,
-            admin: app.log_in(demo_login(Role::Admin), DEMO_PASSWORD).await,
-            super_admin: app.log_in(demo_login(Role::SuperAdmin), DEMO_PASSWORD).await,
+        let mut by_caller = BTreeMap::new();
+        for &role in Role::ALL {
+            let cookie = app.log_in(demo_login(role), DEMO_PASSWORD).await;
+            by_caller.insert((role.as_str(), false), cookie);
         }
+        by_caller
+            .insert((Role::Shopper.as_str(), true), app.log_in(VENDOR_LOGIN, DEMO_PASSWORD).await);
+        Callers { by_caller }
     }
 
-    fn of(&self, role: Role) -> &str {
-        match role {
-            Role::Shopper => &self.shopper,
-            Role::Admin => &self.admin,
-            Role::SuperAdmin => &self.super_admin,
+    /// The session of `caller`, when the demo has one (no demo staff member runs a shop).
+    fn of(&self, caller: Caller) -> Option<&str> {
+        self.by_caller.get(&(caller.role.as_str(), caller.active_vendor)).map(String::as_str)
+    }
+
+    /// A caller `need` admits: a shopper for what any account may do, the vendor for a
+    /// shop's endpoints, else the first role with the permission.
+    fn admitted_by(&self, need: Need) -> Option<&str> {
+        match need {
+            Need::Public => None,
+            Need::LoggedIn => self.of(Caller { role: Role::Shopper, active_vendor: false }),
+            Need::Permission(Permission::ManageOwnShop) => {
+                self.of(Caller { role: Role::Shopper, active_vendor: true })
+            }
+            Need::Permission(permission) => Role::ALL
+                .iter()
+                .find(|role| role.has(permission))
+                .and_then(|&role| self.of(Caller { role, active_vendor: false })),
         }
     }
 }
@@ -185,49 +182,97 @@ async fn call(
     (reply.status, reply.body)
 }
 
+/// Every non-public endpoint: pages, server fns, then the declared routes.
+fn endpoints() -> Vec<(Kind, String, Need)> {
+    let pages = PAGES.iter().map(|&(path, need)| (Kind::Page, path.to_owned(), need));
+    let fns = SERVER_FNS.iter().map(|&(path, need)| (Kind::ServerFn, path.to_owned(), need));
+    let routes = route_table().into_iter().map(|(path, method, need)| {
+        (if method == Method::GET { Kind::Get } else { Kind::Form }, path.to_owned(), need)
+    });
+    pages.chain(fns).chain(routes).filter(|(_, _, need)| *need != Need::Public).collect()
+}
+
 storage_test! {
-    async fn every_non_public_endpoint_refuses_anonymous_callers_and_the_role_below(test_db: TestDb) {
+    async fn every_non_public_endpoint_refuses_anonymous_callers_and_each_role_without_its_permission(test_db: TestDb) {
         let engine = test_db.db.engine();
         let app = TestApp::seeded(test_db).await;
         let callers = Callers::log_in(&app).await;
-        // Admin endpoints act on this account: one the admin could manage.
         let ids = sample_ids(&app).await;
-        let tables = [(Kind::Page, PAGES), (Kind::ServerFn, SERVER_FNS), (Kind::Form, FORM_ROUTES), (Kind::Get, GET_ROUTES)];
 
-        let mut checked = 0;
-        for (kind, table) in tables {
-            for &(path, access) in table {
-                if access == Access::Public {
+        let mut refusals = 0;
+        for (kind, path, need) in endpoints() {
+            let (anonymous, body) = call(&app, kind, &path, ids, None).await;
+            assert_eq!(anonymous, StatusCode::UNAUTHORIZED, "{engine:?} anonymous {kind:?} {path}: {body}");
+            for caller in need.refused_callers() {
+                let Some(cookie) = callers.of(caller) else {
+                    assert!(caller.active_vendor && caller.role != Role::Shopper, "a demo session for {caller:?}");
                     continue;
-                }
-                let (anonymous, body) = call(&app, kind, path, ids, None).await;
-                assert_eq!(anonymous, StatusCode::UNAUTHORIZED, "{engine:?} anonymous {kind:?} {path}: {body}");
-                if let Some(below) = access.role_below() {
-                    let (status, body) = call(&app, kind, path, ids, Some(callers.of(below))).await;
-                    assert_eq!(status, StatusCode::FORBIDDEN, "{engine:?} {below:?} on {kind:?} {path}: {body}");
-                }
-                checked += 1;
+                };
+                let (status, body) = call(&app, kind, &path, ids, Some(cookie)).await;
+                assert_eq!(status, StatusCode::FORBIDDEN, "{engine:?} {caller:?} on {kind:?} {path}: {body}");
+                refusals += 1;
             }
         }
-        assert!(checked >= 9, "the tables list the non-public endpoints ({checked})");
+        assert!(refusals >= 100, "every staff endpoint refuses several roles ({refusals})");
     }
 
-    async fn every_non_public_page_and_server_fn_answers_the_role_it_is_for(test_db: TestDb) {
+    async fn a_shopper_without_a_shop_is_refused_every_shop_endpoint(test_db: TestDb) {
+        let app = TestApp::seeded(test_db).await;
+        let shopper = app.log_in(demo_login(Role::Shopper), DEMO_PASSWORD).await;
+        let ids = sample_ids(&app).await;
+        let shop_routes: Vec<_> = route_table()
+            .into_iter()
+            .filter(|(_, _, need)| *need == Need::Permission(Permission::ManageOwnShop))
+            .collect();
+
+        assert!(shop_routes.len() >= 6, "the shop's routes: {shop_routes:?}");
+        for (path, _, _) in shop_routes {
+            let (status, body) = call(&app, Kind::Form, path, ids, Some(&shopper)).await;
+            assert_eq!(status, StatusCode::FORBIDDEN, "{path}: {body}");
+            assert!(body.contains("Tidak diizinkan"), "the translated refusal page: {body}");
+        }
+    }
+
+    async fn every_non_public_page_server_fn_and_file_answers_a_caller_it_is_for(test_db: TestDb) {
         let engine = test_db.db.engine();
         let app = TestApp::seeded(test_db).await;
         let callers = Callers::log_in(&app).await;
         let ids = sample_ids(&app).await;
 
-        for (kind, table) in [(Kind::Page, PAGES), (Kind::ServerFn, SERVER_FNS), (Kind::Get, GET_ROUTES)] {
-            for &(path, access) in table {
-                let Some(role) = access.required_role() else { continue };
-                let (status, body) = call(&app, kind, path, ids, Some(callers.of(role))).await;
-                // A file handler may answer 404 for a sample record without a file; what matters
-                // is that the role is let in.
-                let admitted = status.is_success()
-                    || (kind == Kind::Get && !matches!(status, StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN));
-                assert!(admitted, "{engine:?} {role:?} on {kind:?} {path}: {status} {body}");
-            }
+        for (kind, path, need) in endpoints().into_iter().filter(|(kind, _, _)| *kind != Kind::Form) {
+            let cookie = callers.admitted_by(need).unwrap_or_else(|| panic!("a demo caller for {need:?}"));
+            let (status, body) = call(&app, kind, &path, ids, Some(cookie)).await;
+            // A file handler may answer 404 for a sample record without a file; what matters
+            // is that the caller is let in.
+            let admitted = status.is_success()
+                || (kind == Kind::Get && !matches!(status, StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN));
+            assert!(admitted, "{engine:?} {need:?} on {kind:?} {path}: {status} {body}");
         }
+    }
+
+    async fn a_suspended_vendor_cannot_change_their_products_and_nothing_changes(test_db: TestDb) {
+        let app = TestApp::seeded(test_db).await;
+        let vendor = app.log_in(VENDOR_LOGIN, DEMO_PASSWORD).await;
+        let account = app.account_id(VENDOR_LOGIN).await;
+        let (product, name): (i64, String) = backend::with_pool!(&app.test_db.db, |pool| sqlx::query_as(
+            "select p.product_id, p.name from product p join vendor_application a using (application_id)
+             where a.account_id = $1 order by p.product_id limit 1"
+        ).bind(account).fetch_one(pool).await).expect("a product of the vendor");
+        backend::with_pool!(&app.test_db.db, |pool| sqlx::query(
+            "update vendor_application set status = 'suspended' where account_id = $1"
+        ).bind(account).execute(pool).await.map(|_| ())).expect("suspend");
+
+        let renamed = app.post_form_with_cookie(&format!("/lapak/produk/{product}"), &form(&[("name", "Diganti")]), &vendor).await;
+        let hidden = app.post_form_with_cookie(&format!("/lapak/produk/{product}/tampil"), &form(&[("visible", "false")]), &vendor).await;
+        let deleted = app.post_form_with_cookie(&format!("/lapak/produk/{product}/hapus"), "", &vendor).await;
+
+        for reply in [&renamed, &hidden, &deleted] {
+            assert_eq!(reply.status, StatusCode::FORBIDDEN, "{}", reply.body);
+            assert!(reply.body.contains("Tidak diizinkan"), "{}", reply.body);
+        }
+        let (still, visible): (String, bool) = backend::with_pool!(&app.test_db.db, |pool| sqlx::query_as(
+            "select name, visible from product where product_id = $1"
+        ).bind(product).fetch_one(pool).await).expect("the product is still there");
+        assert_eq!((still, visible), (name, true), "nothing changed");
     }
 }

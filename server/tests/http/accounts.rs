@@ -204,6 +204,6 @@ storage_test! {
         assert_eq!(english.status, StatusCode::TOO_MANY_REQUESTS);
         assert!(english.body.contains("Try again in 15 minutes."), "{}", english.body);
         // Other accounts are not affected.
-        app.log_in(demo_login(Role::Admin), DEMO_PASSWORD).await;
+        app.log_in(demo_login(Role::MarketOfficer), DEMO_PASSWORD).await;
     }
 }

@@ -33,7 +33,7 @@ storage_test! {
         let shopper = demo_login(Role::Shopper);
         let shopper_id = app.account_id(shopper).await;
         let shopper_session = app.log_in(shopper, DEMO_PASSWORD).await;
-        let admin = app.log_in(demo_login(Role::Admin), DEMO_PASSWORD).await;
+        let admin = app.log_in(demo_login(Role::MarketOfficer), DEMO_PASSWORD).await;
 
         let issued = app.post_form_with_cookie(&format!("/admin/pengguna/{shopper_id}/tautan-sandi"), "", &admin).await;
 
@@ -71,13 +71,13 @@ storage_test! {
 
     async fn an_admin_cannot_issue_a_link_for_staff_or_themselves(test_db: TestDb) {
         let app = TestApp::seeded(test_db).await;
-        let admin_id = app.account_id(demo_login(Role::Admin)).await;
+        let admin_id = app.account_id(demo_login(Role::MarketOfficer)).await;
         let super_admin_id = app.account_id(demo_login(Role::SuperAdmin)).await;
         let colleague_id = app.account_id("0813-3900-0001").await;
-        backend::accounts::set_role(&app.test_db.db, None, backend::accounts::AccountId(colleague_id), Role::Admin, "test", T0)
+        backend::accounts::set_role(&app.test_db.db, None, backend::accounts::AccountId(colleague_id), Role::MarketOfficer, "test", T0)
             .await
             .expect("promote");
-        let admin = app.log_in(demo_login(Role::Admin), DEMO_PASSWORD).await;
+        let admin = app.log_in(demo_login(Role::MarketOfficer), DEMO_PASSWORD).await;
 
         for target in [colleague_id, super_admin_id, admin_id] {
             let reply = app.post_form_with_cookie(&format!("/admin/pengguna/{target}/tautan-sandi"), "", &admin).await;
@@ -101,7 +101,7 @@ storage_test! {
         let app = TestApp::seeded(test_db).await;
         let shopper_id = app.account_id(demo_login(Role::Shopper)).await;
         let super_admin_id = app.account_id(demo_login(Role::SuperAdmin)).await;
-        let admin = app.log_in(demo_login(Role::Admin), DEMO_PASSWORD).await;
+        let admin = app.log_in(demo_login(Role::MarketOfficer), DEMO_PASSWORD).await;
         let super_admin = app.log_in(demo_login(Role::SuperAdmin), DEMO_PASSWORD).await;
         let path = format!("/admin/pengguna/{shopper_id}/peran");
         let promote = form(&[("peran", "admin"), ("alasan", "petugas pasar baru")]);
@@ -118,7 +118,7 @@ storage_test! {
         let by_super_admin = app.post_form_with_cookie(&path, &promote, &super_admin).await;
         assert_eq!(by_super_admin.status, StatusCode::SEE_OTHER, "{}", by_super_admin.body);
         assert_eq!(by_super_admin.header("location"), format!("/admin/pengguna/{shopper_id}"));
-        assert_eq!(role_of(&app, shopper_id).await, Role::Admin);
+        assert_eq!(role_of(&app, shopper_id).await, Role::MarketOfficer);
         let audit: Vec<(Option<i64>, String, Option<i64>, String)> = backend::with_pool!(&app.test_db.db, |pool| sqlx::query_as(
             "select actor_account_id, action, subject_id, reason from audit_event where subject_kind = 'account' and subject_id = $1"
         )

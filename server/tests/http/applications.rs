@@ -288,8 +288,8 @@ storage_test! {
         let media = TempDir::new("flow");
         let app = TestApp::seeded_with(test_db, &[("PASAR_MEDIA_DIR", &media.path_str())]).await;
         let applicant = app.log_in(APPLICANT, DEMO_PASSWORD).await;
-        let admin_id = app.account_id(demo_login(Role::Admin)).await;
-        let admin = app.log_in(demo_login(Role::Admin), DEMO_PASSWORD).await;
+        let admin_id = app.account_id(demo_login(Role::MarketOfficer)).await;
+        let admin = app.log_in(demo_login(Role::MarketOfficer), DEMO_PASSWORD).await;
         let mut answers = Answers::weaver();
         answers.business_photo = Some(jpeg(640, 480));
         answers.proof = Some(jpeg(400, 300));
@@ -398,7 +398,7 @@ storage_test! {
 
     async fn the_purna_pmi_badge_and_returnee_details_show_only_when_the_vendor_opted_in(test_db: TestDb) {
         let app = TestApp::seeded(test_db).await;
-        let admin = app.log_in(demo_login(Role::Admin), DEMO_PASSWORD).await;
+        let admin = app.log_in(demo_login(Role::MarketOfficer), DEMO_PASSWORD).await;
         let (_, id) = submitted_application(&app, OTHER_APPLICANT, &Answers::roaster()).await;
         assert_redirect(&decide(&app, &admin, id, "approve", "").await, &format!("/admin/pengajuan/{id}"));
         let slug = application_of(&app, OTHER_APPLICANT).await.and_then(|a| a.public_slug).expect("slug");
@@ -689,8 +689,8 @@ storage_test! {
         let mut answers = Answers::weaver();
         answers.proof = Some(jpeg(400, 300));
         let (applicant, id) = submitted_application(&app, APPLICANT, &answers).await;
-        let admin_id = app.account_id(demo_login(Role::Admin)).await;
-        let admin = app.log_in(demo_login(Role::Admin), DEMO_PASSWORD).await;
+        let admin_id = app.account_id(demo_login(Role::MarketOfficer)).await;
+        let admin = app.log_in(demo_login(Role::MarketOfficer), DEMO_PASSWORD).await;
 
         let download = app.get_with_cookie("/pengajuan/data.json", &applicant).await;
         assert_eq!(download.status, StatusCode::OK, "{}", download.body);

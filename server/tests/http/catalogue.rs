@@ -66,7 +66,7 @@ storage_test! {
 
     async fn an_admin_renames_a_category_and_search_follows(test_db: TestDb) {
         let app = TestApp::seeded(test_db).await;
-        let admin = app.log_in(demo_login(Role::Admin), DEMO_PASSWORD).await;
+        let admin = app.log_in(demo_login(Role::MarketOfficer), DEMO_PASSWORD).await;
         let page = app.get_with_cookie("/admin/kategori", &admin).await;
         assert_eq!(page.status, StatusCode::OK);
         assert!(page.body.contains("value=\"Kerajinan\""), "{}", page.body);

@@ -199,7 +199,7 @@ storage_test! {
     async fn erasure_is_completed_only_when_the_applicant_asked_for_it(test_db: TestDb) {
         let app = TestApp::seeded(test_db).await;
         let (_, id) = submitted_application(&app, APPLICANT, &Answers::weaver()).await;
-        let admin = app.log_in(demo_login(Role::Admin), DEMO_PASSWORD).await;
+        let admin = app.log_in(demo_login(Role::MarketOfficer), DEMO_PASSWORD).await;
 
         let reply = app.post_form_with_cookie(&format!("/admin/pengajuan/{id}/hapus-data"), "", &admin).await;
 
@@ -233,7 +233,7 @@ storage_test! {
         assert_eq!(application.status, domain::application::ApplicationStatus::Submitted);
         assert!(application.erased_at.is_none());
         // A second officer can.
-        let second = app.log_in(demo_login(Role::Admin), DEMO_PASSWORD).await;
+        let second = app.log_in(demo_login(Role::MarketOfficer), DEMO_PASSWORD).await;
         let approved = app.post_form_with_cookie(&format!("/admin/pengajuan/{id}/keputusan"), &form(&[("langkah", "approve"), ("pesan", "")]), &second).await;
         assert_eq!(approved.status, StatusCode::SEE_OTHER, "{}", approved.body);
     }
@@ -243,7 +243,7 @@ storage_test! {
         let app = TestApp::seeded(test_db).await;
         let applicant = app.log_in(APPLICANT, DEMO_PASSWORD).await;
         assert_eq!(post_business(&app, &applicant, &Answers::weaver()).await.status, StatusCode::SEE_OTHER);
-        let admin = app.log_in(demo_login(Role::Admin), DEMO_PASSWORD).await;
+        let admin = app.log_in(demo_login(Role::MarketOfficer), DEMO_PASSWORD).await;
 
         let by_fn = app.post_form_with_cookie("/api/review/queue", "status=draft&kecamatan=&category=&search=&page=0", &admin).await;
         let by_page = app.get_with_cookie("/admin/pengajuan?status=draft", &admin).await;

@@ -52,7 +52,7 @@ storage_test! {
         let guard = tracing::subscriber::set_default(subscriber);
 
         let failed = app.post_form("/masuk", &form(&[("login", shopper), ("password", "salah-sekali-sandi-5")])).await;
-        let admin = app.log_in(demo_login(Role::Admin), DEMO_PASSWORD).await;
+        let admin = app.log_in(demo_login(Role::MarketOfficer), DEMO_PASSWORD).await;
         let issued = app.post_form_with_cookie(&format!("/admin/pengguna/{shopper_id}/tautan-sandi"), "", &admin).await;
         let code = issued_code(&issued.body).expect("a reset link");
         let page = app.get(&format!("/atur-sandi?kode={code}"), &[]).await;

@@ -5,6 +5,7 @@ mod access;
 mod accounts;
 mod admin_accounts;
 mod applications;
+mod audit;
 mod catalogue;
 mod email_reset;
 mod hardening;

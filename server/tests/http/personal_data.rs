@@ -68,7 +68,7 @@ storage_test! {
 
         let applicant = app.log_in(APPLICANT, DEMO_PASSWORD).await;
         let other = app.log_in(OTHER_APPLICANT, DEMO_PASSWORD).await;
-        let admin = app.log_in(demo_login(Role::Admin), DEMO_PASSWORD).await;
+        let admin = app.log_in(demo_login(Role::MarketOfficer), DEMO_PASSWORD).await;
         let mut answers = Answers::weaver();
         answers.business_photo = Some(jpeg(640, 480));
         answers.proof = Some(jpeg_with_exif(400, 200, 6, "GPSLatitude=10.1772S;Serial=PROOF-CAM-0042"));

@@ -83,7 +83,7 @@ const ALL_DEMO_BUSINESSES: [&str; 7] = [
 storage_test! {
     async fn the_queue_lists_waiting_applications_oldest_first_with_filters_and_search(test_db: TestDb) {
         let app = TestApp::seeded(test_db).await;
-        let admin = app.log_in(demo_login(Role::Admin), DEMO_PASSWORD).await;
+        let admin = app.log_in(demo_login(Role::MarketOfficer), DEMO_PASSWORD).await;
         let queue = |query: &'static str| {
             let (app, admin) = (&app, &admin);
             async move {
@@ -131,8 +131,8 @@ storage_test! {
 
     async fn decisions_that_need_a_reason_are_refused_without_one_and_every_decision_is_audited(test_db: TestDb) {
         let app = TestApp::seeded(test_db).await;
-        let admin_id = app.account_id(demo_login(Role::Admin)).await;
-        let admin = app.log_in(demo_login(Role::Admin), DEMO_PASSWORD).await;
+        let admin_id = app.account_id(demo_login(Role::MarketOfficer)).await;
+        let admin = app.log_in(demo_login(Role::MarketOfficer), DEMO_PASSWORD).await;
         let id = id_of_business(&app, WAITING[0]).await;
 
         for (step, message) in [("reject", ""), ("request_changes", "   \n "), ("reject", "\t")] {
@@ -189,8 +189,8 @@ storage_test! {
 
     async fn suspending_hides_the_public_profile_at_once_and_reinstating_shows_it_again(test_db: TestDb) {
         let app = TestApp::seeded(test_db).await;
-        let admin_id = app.account_id(demo_login(Role::Admin)).await;
-        let admin = app.log_in(demo_login(Role::Admin), DEMO_PASSWORD).await;
+        let admin_id = app.account_id(demo_login(Role::MarketOfficer)).await;
+        let admin = app.log_in(demo_login(Role::MarketOfficer), DEMO_PASSWORD).await;
         let id = id_of_business(&app, "Tenun Ikat Mama Yuli").await;
         let profile = app.get("/pelapak/demo-1", &[]).await;
         assert_eq!(profile.status, StatusCode::OK, "{}", profile.body);
@@ -234,7 +234,7 @@ storage_test! {
 
     async fn when_two_admins_decide_at_once_one_wins_and_the_other_is_told(test_db: TestDb) {
         let app = TestApp::seeded(test_db).await;
-        let first = app.log_in(demo_login(Role::Admin), DEMO_PASSWORD).await;
+        let first = app.log_in(demo_login(Role::MarketOfficer), DEMO_PASSWORD).await;
         let second = app.log_in(demo_login(Role::SuperAdmin), DEMO_PASSWORD).await;
         let id = id_of_business(&app, WAITING[1]).await;
 
@@ -256,8 +256,8 @@ storage_test! {
 
     async fn revealing_a_nik_needs_a_stated_reason_and_every_reveal_is_logged(test_db: TestDb) {
         let app = TestApp::seeded(test_db).await;
-        let admin_id = app.account_id(demo_login(Role::Admin)).await;
-        let admin = app.log_in(demo_login(Role::Admin), DEMO_PASSWORD).await;
+        let admin_id = app.account_id(demo_login(Role::MarketOfficer)).await;
+        let admin = app.log_in(demo_login(Role::MarketOfficer), DEMO_PASSWORD).await;
         let (applicant, id) = submitted_application(&app, APPLICANT, &Answers::weaver()).await;
         let path = format!("/admin/pengajuan/{id}/nik");
 
@@ -308,7 +308,7 @@ storage_test! {
     async fn a_drafts_nik_and_proof_stay_the_applicants_until_it_is_submitted(test_db: TestDb) {
         let media = TempDir::new("draft-privacy");
         let app = TestApp::seeded_with(test_db, &[("PASAR_MEDIA_DIR", &media.path_str())]).await;
-        let admin = app.log_in(demo_login(Role::Admin), DEMO_PASSWORD).await;
+        let admin = app.log_in(demo_login(Role::MarketOfficer), DEMO_PASSWORD).await;
         let applicant = app.log_in(APPLICANT, DEMO_PASSWORD).await;
         let mut answers = Answers::weaver();
         answers.proof = Some(jpeg(480, 360));
@@ -340,8 +340,8 @@ storage_test! {
     async fn the_proof_photo_is_cleaned_kept_private_served_only_to_admins_and_each_view_logged(test_db: TestDb) {
         let media = TempDir::new("proof");
         let app = TestApp::seeded_with(test_db, &[("PASAR_MEDIA_DIR", &media.path_str())]).await;
-        let admin_id = app.account_id(demo_login(Role::Admin)).await;
-        let admin = app.log_in(demo_login(Role::Admin), DEMO_PASSWORD).await;
+        let admin_id = app.account_id(demo_login(Role::MarketOfficer)).await;
+        let admin = app.log_in(demo_login(Role::MarketOfficer), DEMO_PASSWORD).await;
         let mut answers = Answers::weaver();
         // Taken with the phone held upright: stored 40 wide and 20 high, EXIF says turn it.
         answers.proof = Some(jpeg_with_exif(400, 200, 6, "GPSLatitude=10.1772S;GPSLongitude=123.6070E;Serial=PROOF-CAM-0042"));
@@ -409,8 +409,8 @@ storage_test! {
     async fn erasure_removes_the_nik_files_and_personal_fields_and_keeps_an_anonymised_history(test_db: TestDb) {
         let media = TempDir::new("erasure");
         let app = TestApp::seeded_with(test_db, &[("PASAR_MEDIA_DIR", &media.path_str())]).await;
-        let admin_id = app.account_id(demo_login(Role::Admin)).await;
-        let admin = app.log_in(demo_login(Role::Admin), DEMO_PASSWORD).await;
+        let admin_id = app.account_id(demo_login(Role::MarketOfficer)).await;
+        let admin = app.log_in(demo_login(Role::MarketOfficer), DEMO_PASSWORD).await;
         let applicant = app.log_in(APPLICANT, DEMO_PASSWORD).await;
         let mut answers = Answers::weaver();
         answers.business_photo = Some(jpeg(640, 480));
@@ -484,7 +484,7 @@ storage_test! {
 
     async fn the_review_page_offers_a_whatsapp_link_with_a_prefilled_message(test_db: TestDb) {
         let app = TestApp::seeded(test_db).await;
-        let admin = app.log_in(demo_login(Role::Admin), DEMO_PASSWORD).await;
+        let admin = app.log_in(demo_login(Role::MarketOfficer), DEMO_PASSWORD).await;
         let id = id_of_business(&app, WAITING[0]).await;
 
         let page = app.get_with_cookie(&format!("/admin/pengajuan/{id}"), &admin).await;

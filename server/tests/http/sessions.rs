@@ -111,7 +111,7 @@ storage_test! {
         let login = demo_login(Role::Shopper);
         let here = app.log_in(login, DEMO_PASSWORD).await;
         let elsewhere = app.log_in(login, DEMO_PASSWORD).await;
-        let other_account = app.log_in(demo_login(Role::Admin), DEMO_PASSWORD).await;
+        let other_account = app.log_in(demo_login(Role::MarketOfficer), DEMO_PASSWORD).await;
 
         let reply = app
             .post_form_with_cookie(
@@ -143,7 +143,7 @@ storage_test! {
         let login = demo_login(Role::Shopper);
         let here = app.log_in(login, DEMO_PASSWORD).await;
         let elsewhere = app.log_in(login, DEMO_PASSWORD).await;
-        let other_account = app.log_in(demo_login(Role::Admin), DEMO_PASSWORD).await;
+        let other_account = app.log_in(demo_login(Role::MarketOfficer), DEMO_PASSWORD).await;
 
         let reply = app.post_form_with_cookie("/akun/keluar-semua", "", &here).await;
 
@@ -157,10 +157,10 @@ storage_test! {
     async fn a_login_older_than_its_absolute_lifetime_ends_however_active(test_db: TestDb) {
         let app = TestApp::seeded(test_db).await;
         let shopper = app.log_in(demo_login(Role::Shopper), DEMO_PASSWORD).await;
-        let admin = app.log_in(demo_login(Role::Admin), DEMO_PASSWORD).await;
+        let admin = app.log_in(demo_login(Role::MarketOfficer), DEMO_PASSWORD).await;
         let now = backend::Clock::system().now();
         let shopper_id = app.account_id(demo_login(Role::Shopper)).await;
-        let admin_id = app.account_id(demo_login(Role::Admin)).await;
+        let admin_id = app.account_id(demo_login(Role::MarketOfficer)).await;
         // A shopper who logged in 13 hours ago is still in; past 30 days they are out. Staff
         // are out after 12 hours.
         backdate_first_session(&app, shopper_id, now - 13 * 3600).await;
