@@ -5,6 +5,7 @@ pub mod admin;
 pub mod auth;
 pub mod authz;
 pub mod config;
+pub mod error;
 pub mod form_data;
 pub mod jobs;
 pub mod mail;

@@ -125,6 +125,8 @@ fn print_demo_logins() {
     for demo in backend::demo::DEMO_ACCOUNTS {
         println!("    {:<20} {}", demo.login, demo.who);
     }
+    println!("    {:<20} approved vendors with shops (/lapak)", "0852-3910-0001…0012");
+    println!("    {:<20} applicants waiting, asked to change, or rejected", "0852-3910-0013…0017");
 }
 
 /// One line on stderr and a failing exit code: no backtrace, no panic.

@@ -2,7 +2,7 @@
 
 use domain::listing::{limits, Unit};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::api::{load_own_products, PhotoView, ProductView};
 use super::{availability_label, unit_label};
@@ -168,9 +168,17 @@ pub fn ProductFormPage() -> impl IntoView {
             Err(_) => return view! { <ErrorPage error=AppError::NotFound /> }.into_any(),
         },
     };
+    let confirm_delete =
+        use_query_map().with_untracked(|q| q.get("hapus").is_some_and(|v| v == "konfirmasi"));
     let own = Resource::new_blocking(|| (), |()| load_own_products());
     view! {
-        <PageTitle text=t(if editing.is_some() { "shop-edit" } else { "shop-add" }) />
+        <PageTitle text=t(if confirm_delete {
+            "shop-delete-confirm-title"
+        } else if editing.is_some() {
+            "shop-edit"
+        } else {
+            "shop-add"
+        }) />
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match own.await {
@@ -180,6 +188,7 @@ pub fn ProductFormPage() -> impl IntoView {
                         let current = editing.map(|id| own.products.into_iter().find(|p| p.id == id));
                         match current {
                             Some(None) => view! { <ErrorPage error=AppError::NotFound /> }.into_any(),
+                            Some(Some(product)) if confirm_delete => view! { <ConfirmDelete product /> }.into_any(),
                             Some(Some(product)) => view! { <ProductForm product=Some(product) categories /> }.into_any(),
                             None => view! { <ProductForm product=None categories /> }.into_any(),
                         }
@@ -190,6 +199,25 @@ pub fn ProductFormPage() -> impl IntoView {
         </Suspense>
     }
     .into_any()
+}
+
+/// "Delete this product?": the one step between the delete button and the deletion.
+#[component]
+fn ConfirmDelete(product: ProductView) -> impl IntoView {
+    let id = product.id;
+    view! {
+        <section class="card narrow" aria-labelledby="delete-title">
+            <h1 id="delete-title">{t("shop-delete-confirm-title")}</h1>
+            <p>{t_args("shop-delete-confirm-body", &[("name", product.name.clone())])}</p>
+            <form method="post" action=format!("/lapak/produk/{id}/hapus")>
+                <input type="hidden" name="yakin" value="ya" />
+                <button type="submit" class="button danger">{t("shop-delete-confirm-yes")}</button>
+            </form>
+            <p class="form-aside">
+                <a href=format!("/lapak/produk/{id}")>{t("shop-delete-confirm-no")}</a>
+            </p>
+        </section>
+    }
 }
 
 #[component]
@@ -221,10 +249,13 @@ fn ProductForm(product: Option<ProductView>, categories: Vec<(String, String)>) 
                 <button type="submit" class="button">{t("shop-save")}</button>
             </form>
             {product.as_ref().map(|p| view! { <PhotoManager product_id=p.id photos=p.photos.clone() /> }.into_any())}
+            // Deleting asks first, on a page of its own (no JavaScript needed).
             {id.map(|id| view! {
-                <form method="post" action=format!("/lapak/produk/{id}/hapus")>
-                    <button type="submit" class="button secondary">{t("shop-delete")}</button>
-                </form>
+                <p>
+                    <a class="button secondary" href=format!("/lapak/produk/{id}?hapus=konfirmasi")>
+                        {t("shop-delete")}
+                    </a>
+                </p>
             })}
             <p class="form-aside"><a href="/lapak">{t("shop-back")}</a></p>
         </section>

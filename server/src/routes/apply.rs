@@ -17,6 +17,7 @@ use backend::vendors::{self, IdentityError, Place, SaveError, SubmitError};
 use domain::vendor::{limits, Category, Checker, FieldIssue, Gender};
 
 use crate::authz::viewer;
+use crate::error::PageError;
 use crate::form_data::{FormData, FormDataError};
 use crate::pages::{render_with_feedback, see_other};
 use crate::ServerState;
@@ -115,7 +116,7 @@ pub async fn save_step(
         Err(refused) => return refused.into_response(),
     };
     let Some(&(path, form, _)) = app::apply::STEPS.iter().find(|(p, _, _)| *p == step) else {
-        return StatusCode::NOT_FOUND.into_response();
+        return PageError::not_found(&parts.headers).into_response();
     };
     // Held until the step is saved: its photo is processed from the bytes read.
     let mut claim = state.uploads.claim();
@@ -441,8 +442,8 @@ pub async fn request_erasure(State(state): State<ServerState>, parts: Parts) -> 
     {
         Ok(_) => see_other("/pengajuan?selesai=hapus-diminta"),
         Err(error) => {
-            tracing::error!(error = ?error, "could not record an erasure request");
-            StatusCode::SERVICE_UNAVAILABLE.into_response()
+            PageError::unavailable(&parts.headers, "could not record an erasure request", &error)
+                .into_response()
         }
     }
 }
@@ -461,10 +462,8 @@ pub async fn notifications_read(State(state): State<ServerState>, parts: Parts) 
     .await
     {
         Ok(()) => see_other("/pengajuan"),
-        Err(error) => {
-            tracing::error!(error = ?error, "could not mark notices read");
-            StatusCode::SERVICE_UNAVAILABLE.into_response()
-        }
+        Err(error) => PageError::unavailable(&parts.headers, "could not mark notices read", &error)
+            .into_response(),
     }
 }
 
@@ -493,8 +492,8 @@ pub async fn export(State(state): State<ServerState>, parts: Parts) -> Response 
             response
         }
         Err(error) => {
-            tracing::error!(error = ?error, "could not export personal data");
-            StatusCode::SERVICE_UNAVAILABLE.into_response()
+            PageError::unavailable(&parts.headers, "could not export personal data", &error)
+                .into_response()
         }
     }
 }

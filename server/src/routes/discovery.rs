@@ -2,9 +2,10 @@
 //! (so they are generated, not static files).
 
 use axum::extract::State;
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 
+use crate::error::PageError;
 use crate::ServerState;
 use domain::Need;
 
@@ -30,12 +31,12 @@ pub async fn robots(State(state): State<ServerState>) -> Response {
 
 /// `GET /sitemap.xml`: home, categories, vendor pages and every public product, with the
 /// date each last changed. Hidden products and vendors not approved are never listed.
-pub async fn sitemap(State(state): State<ServerState>) -> Response {
+pub async fn sitemap(State(state): State<ServerState>, headers: axum::http::HeaderMap) -> Response {
     let entries = match backend::listings::sitemap_entries(&state.app.db).await {
         Ok(entries) => entries,
         Err(error) => {
-            tracing::error!(error = ?error, "could not build the sitemap");
-            return StatusCode::SERVICE_UNAVAILABLE.into_response();
+            return PageError::unavailable(&headers, "could not build the sitemap", &error)
+                .into_response();
         }
     };
     let mut xml = String::with_capacity(64 + entries.len() * 120);

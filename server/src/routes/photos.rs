@@ -15,6 +15,7 @@ use domain::listing::limits;
 use serde::Deserialize;
 
 use crate::authz::viewer;
+use crate::error::PageError;
 use crate::form_data::{FormData, FormDataError, Posted};
 use crate::pages::{render_with_feedback, see_other};
 use crate::ServerState;
@@ -163,11 +164,15 @@ pub async fn add(
     let room = match listings::photo_room(&state.app.db, account, ProductId(id)).await {
         Ok(room) => room,
         Err(ListingError::NotFound | ListingError::NotAVendor) => {
-            return StatusCode::NOT_FOUND.into_response()
+            return PageError::not_found(&parts.headers).into_response()
         }
         Err(error) => {
-            tracing::error!(error = ?error, "could not count a product's photos");
-            return StatusCode::SERVICE_UNAVAILABLE.into_response();
+            return PageError::unavailable(
+                &parts.headers,
+                "could not count a product's photos",
+                &error,
+            )
+            .into_response();
         }
     };
     let mut claim = state.uploads.claim();
@@ -208,17 +213,15 @@ pub async fn add(
             forget(&state, &processed).await;
             match error {
                 ListingError::NotFound | ListingError::NotAVendor => {
-                    StatusCode::NOT_FOUND.into_response()
+                    PageError::not_found(&parts.headers).into_response()
                 }
                 ListingError::TooManyPhotos { room } => {
                     let refused = UploadRefusal::TooMany { room };
                     refuse(&state, parts, id, refused.feedback(FormFeedback::for_form(PHOTO_FORM)))
                         .await
                 }
-                other => {
-                    tracing::error!(error = ?other, "could not add photos");
-                    StatusCode::SERVICE_UNAVAILABLE.into_response()
-                }
+                other => PageError::unavailable(&parts.headers, "could not add photos", &other)
+                    .into_response(),
             }
         }
     }
@@ -248,7 +251,7 @@ pub async fn change(
         "naik" => PhotoChange::MoveEarlier,
         "turun" => PhotoChange::MoveLater,
         "hapus" => PhotoChange::Remove,
-        _ => return StatusCode::BAD_REQUEST.into_response(),
+        _ => return PageError::bad_request(&parts.headers).into_response(),
     };
     let account = AccountId(viewer.account_id);
     match listings::change_photo(&state.app.db, account, ProductId(id), photo, change).await {
@@ -259,12 +262,10 @@ pub async fn change(
             see_other(&format!("/lapak/produk/{id}?selesai=foto#foto"))
         }
         Err(ListingError::NotFound | ListingError::NotAVendor) => {
-            StatusCode::NOT_FOUND.into_response()
+            PageError::not_found(&parts.headers).into_response()
         }
-        Err(error) => {
-            tracing::error!(error = ?error, "could not change a photo");
-            StatusCode::SERVICE_UNAVAILABLE.into_response()
-        }
+        Err(error) => PageError::unavailable(&parts.headers, "could not change a photo", &error)
+            .into_response(),
     }
 }
 
@@ -273,6 +274,7 @@ pub async fn change(
 pub async fn serve(
     State(state): State<ServerState>,
     Path((key, file)): Path<(String, String)>,
+    headers: axum::http::HeaderMap,
 ) -> Response {
     // One address per file: `+400.webp` or `0400.webp` would parse as 400 too, and serve the
     // same bytes under names caches and logs treat as different.
@@ -280,7 +282,7 @@ pub async fn serve(
         .strip_suffix(".webp")
         .and_then(|w| w.parse::<u32>().ok().filter(|n| n.to_string() == w));
     let (Some(key), Some(width)) = (PhotoKey::parse(&key), width) else {
-        return StatusCode::NOT_FOUND.into_response();
+        return PageError::not_found(&headers).into_response();
     };
     match state.app.photos.variant(&key, width).await {
         Ok(Some(bytes)) => (
@@ -295,10 +297,9 @@ pub async fn serve(
             bytes,
         )
             .into_response(),
-        Ok(None) => StatusCode::NOT_FOUND.into_response(),
+        Ok(None) => PageError::not_found(&headers).into_response(),
         Err(error) => {
-            tracing::error!(error = ?error, "could not read a photo");
-            StatusCode::SERVICE_UNAVAILABLE.into_response()
+            PageError::unavailable(&headers, "could not read a photo", &error).into_response()
         }
     }
 }

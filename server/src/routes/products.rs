@@ -18,6 +18,7 @@ use super::photos::{
     accept_uploads, forget, forget_keys, new_photos, UploadRefusal, BUSY_KEY, PHOTO_FIELD,
 };
 use crate::authz::viewer;
+use crate::error::PageError;
 use crate::form_data::{FormData, FormDataError, Posted};
 use crate::pages::{render_with_feedback, see_other, storage_failure};
 use crate::ServerState;
@@ -137,7 +138,7 @@ async fn listing_failure(
             )
             .await
         }
-        ListingError::NotFound => StatusCode::NOT_FOUND.into_response(),
+        ListingError::NotFound => PageError::not_found(&parts.headers).into_response(),
         ListingError::UnknownCategory => {
             refuse(
                 state,
@@ -292,12 +293,14 @@ pub async fn set_visible(
     {
         Ok(()) => see_other("/lapak"),
         Err(ListingError::NotFound | ListingError::NotAVendor) => {
-            StatusCode::NOT_FOUND.into_response()
+            PageError::not_found(&parts.headers).into_response()
         }
-        Err(error) => {
-            tracing::error!(error = ?error, "could not change a product's visibility");
-            StatusCode::SERVICE_UNAVAILABLE.into_response()
-        }
+        Err(error) => PageError::unavailable(
+            &parts.headers,
+            "could not change a product's visibility",
+            &error,
+        )
+        .into_response(),
     }
 }
 
@@ -306,11 +309,16 @@ pub async fn delete(
     State(state): State<ServerState>,
     Path(id): Path<i64>,
     parts: Parts,
+    Posted(form): Posted<DeleteConfirmation>,
 ) -> Response {
     let viewer = match viewer(&parts) {
         Ok(viewer) => viewer,
         Err(refused) => return refused.into_response(),
     };
+    // Deleting cannot be undone: without the confirmation page's "yes", show that page.
+    if form.yakin != "ya" {
+        return see_other(&format!("/lapak/produk/{id}?hapus=konfirmasi"));
+    }
     match listings::delete_product(&state.app.db, AccountId(viewer.account_id), ProductId(id)).await
     {
         Ok(photos) => {
@@ -318,13 +326,19 @@ pub async fn delete(
             see_other("/lapak?selesai=produk-dihapus")
         }
         Err(ListingError::NotFound | ListingError::NotAVendor) => {
-            StatusCode::NOT_FOUND.into_response()
+            PageError::not_found(&parts.headers).into_response()
         }
-        Err(error) => {
-            tracing::error!(error = ?error, "could not delete a product");
-            StatusCode::SERVICE_UNAVAILABLE.into_response()
-        }
+        Err(error) => PageError::unavailable(&parts.headers, "could not delete a product", &error)
+            .into_response(),
     }
+}
+
+/// The delete form's answer to "delete this product?".
+#[derive(Debug, Deserialize)]
+pub struct DeleteConfirmation {
+    /// `ya` from the confirmation page's button.
+    #[serde(default)]
+    yakin: String,
 }
 
 /// This feature's routes and what each needs.

@@ -14,6 +14,7 @@ use domain::application::{ApplicationStatus, Transition};
 use serde::Deserialize;
 
 use crate::authz::viewer;
+use crate::error::PageError;
 use crate::form_data::Posted;
 use crate::pages::{render_with_feedback, see_other, storage_failure};
 use crate::ServerState;
@@ -198,10 +199,10 @@ pub async fn proof_photo(
     let application = match vendors::find_by_id(&state.app.db, ApplicationId(id)).await {
         // A draft is the applicant's own until it is submitted, its proof too.
         Ok(Some(application)) if application.status != ApplicationStatus::Draft => application,
-        Ok(_) => return StatusCode::NOT_FOUND.into_response(),
+        Ok(_) => return PageError::not_found(&parts.headers).into_response(),
         Err(error) => {
-            tracing::error!(error = ?error, "could not read an application");
-            return StatusCode::SERVICE_UNAVAILABLE.into_response();
+            return PageError::unavailable(&parts.headers, "could not read an application", &error)
+                .into_response();
         }
     };
     let Some(path) = application
@@ -209,7 +210,7 @@ pub async fn proof_photo(
         .as_deref()
         .and_then(|key| media::path_of(&state.app.media_dir, Visibility::Private, key))
     else {
-        return StatusCode::NOT_FOUND.into_response();
+        return PageError::not_found(&parts.headers).into_response();
     };
     let viewed = vendors::log_proof_view(
         &state.app.db,
@@ -218,8 +219,12 @@ pub async fn proof_photo(
         state.app.clock.now(),
     );
     if let Err(error) = viewed.await {
-        tracing::error!(error = ?error, "could not log a proof view; not serving it");
-        return StatusCode::SERVICE_UNAVAILABLE.into_response();
+        return PageError::unavailable(
+            &parts.headers,
+            "could not log a proof view; not serving it",
+            &error,
+        )
+        .into_response();
     }
     match tokio::fs::read(&path).await {
         Ok(bytes) => (
@@ -232,7 +237,7 @@ pub async fn proof_photo(
             .into_response(),
         Err(error) => {
             tracing::error!(%error, "proof file missing");
-            StatusCode::NOT_FOUND.into_response()
+            PageError::not_found(&parts.headers).into_response()
         }
     }
 }
@@ -287,9 +292,13 @@ pub async fn complete_erasure(
 
 /// `GET /media/{key}`: public photos (business photos). Keys are random; a malformed key or a
 /// private file is simply not found.
-pub async fn public_media(State(state): State<ServerState>, Path(key): Path<String>) -> Response {
+pub async fn public_media(
+    State(state): State<ServerState>,
+    Path(key): Path<String>,
+    headers: axum::http::HeaderMap,
+) -> Response {
     let Some(path) = media::path_of(&state.app.media_dir, Visibility::Public, &key) else {
-        return StatusCode::NOT_FOUND.into_response();
+        return PageError::not_found(&headers).into_response();
     };
     match tokio::fs::read(&path).await {
         Ok(bytes) => (
@@ -304,7 +313,7 @@ pub async fn public_media(State(state): State<ServerState>, Path(key): Path<Stri
             bytes,
         )
             .into_response(),
-        Err(_) => StatusCode::NOT_FOUND.into_response(),
+        Err(_) => PageError::not_found(&headers).into_response(),
     }
 }
 

@@ -264,7 +264,7 @@ storage_test! {
 
         let renamed = app.post_form_with_cookie(&format!("/lapak/produk/{product}"), &form(&[("name", "Diganti")]), &vendor).await;
         let hidden = app.post_form_with_cookie(&format!("/lapak/produk/{product}/tampil"), &form(&[("visible", "false")]), &vendor).await;
-        let deleted = app.post_form_with_cookie(&format!("/lapak/produk/{product}/hapus"), "", &vendor).await;
+        let deleted = app.post_form_with_cookie(&format!("/lapak/produk/{product}/hapus"), "yakin=ya", &vendor).await;
 
         for reply in [&renamed, &hidden, &deleted] {
             assert_eq!(reply.status, StatusCode::FORBIDDEN, "{}", reply.body);

@@ -18,4 +18,5 @@ mod recovery;
 mod review;
 mod security;
 mod sessions;
+mod shop;
 mod support;

@@ -154,7 +154,7 @@ storage_test! {
         assert_eq!(stored_keys(&media), [photos[1].photo_key.clone()]);
 
         // Deleting the product leaves neither rows nor files.
-        let deleted = app.post_form_with_cookie(&format!("/lapak/produk/{}/hapus", id.0), "", &yuli).await;
+        let deleted = app.post_form_with_cookie(&format!("/lapak/produk/{}/hapus", id.0), "yakin=ya", &yuli).await;
         assert_eq!(deleted.status, StatusCode::SEE_OTHER);
         assert!(listings::product_photos(&app.test_db.db, id).await.expect("photos").is_empty());
         assert!(stored_keys(&media).is_empty(), "files left: {:?}", stored_keys(&media));
@@ -283,7 +283,7 @@ storage_test! {
         assert!(bucket_root.stored_widths(&photo_key).await.expect("list").is_empty());
 
         // Deleting the product deletes its files from the bucket.
-        let deleted = app.post_form_with_cookie(&format!("/lapak/produk/{}/hapus", id.0), "", &yuli).await;
+        let deleted = app.post_form_with_cookie(&format!("/lapak/produk/{}/hapus", id.0), "yakin=ya", &yuli).await;
         assert_see_other(&deleted, "/lapak?selesai=produk-dihapus");
         assert!(under_prefix.stored_widths(&photo_key).await.expect("list").is_empty());
         assert_eq!(app.get(&format!("/foto/{key}/800.webp"), &[]).await.status, StatusCode::NOT_FOUND);
