@@ -36,14 +36,30 @@ pub fn t(key: &str) -> String {
 }
 
 /// Like [`t`], with named arguments: `t_args("search-results-for", &[("query", q)])`.
+///
+/// A whole number is passed to Fluent as a number, so a message can choose its plural form
+/// (`{ $count -> [one] 1 product *[other] { $count } products }`); Bahasa Indonesia has no
+/// plural forms and simply does not select.
 #[must_use]
 pub fn t_args(key: &str, args: &[(&'static str, String)]) -> String {
     let i18n = expect_context::<I18n>();
     let args = args
         .iter()
-        .map(|(name, value)| (std::borrow::Cow::Borrowed(*name), value.clone().into()))
+        .map(|(name, value)| (std::borrow::Cow::Borrowed(*name), fluent_value(value)))
         .collect();
     untrack(|| i18n.tr_with_args(key, &args))
+}
+
+/// A whole number (as counts are written) becomes a Fluent number; anything else stays text.
+fn fluent_value(value: &str) -> fluent_bundle::FluentValue<'static> {
+    let is_count = !value.is_empty()
+        && value.len() <= 15
+        && value.bytes().all(|b| b.is_ascii_digit())
+        && !(value.len() > 1 && value.starts_with('0'));
+    match value.parse::<i64>() {
+        Ok(number) if is_count => number.into(),
+        _ => value.to_owned().into(),
+    }
 }
 
 /// The visitor's language, for formatting dates and numbers with `domain`. Inside a page it
@@ -98,4 +114,43 @@ pub fn server_text(locale: Locale, key: &str) -> String {
     use fluent_templates::Loader;
     let language: fluent_templates::LanguageIdentifier = locale.code().parse().unwrap_or_default();
     SERVER_CATALOGUES.lookup(&language, key)
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use std::borrow::Cow;
+    use std::collections::HashMap;
+
+    use fluent_templates::Loader;
+
+    use super::{fluent_value, SERVER_CATALOGUES};
+
+    fn count_text(language: &str, key: &str, count: &str) -> String {
+        let language = language.parse().expect("language tag");
+        let args = HashMap::from([(Cow::Borrowed("count"), fluent_value(count))]);
+        SERVER_CATALOGUES.lookup_with_args(&language, key, &args)
+    }
+
+    #[test]
+    fn english_counts_choose_their_plural_form_and_indonesian_needs_none() {
+        assert_eq!(count_text("en", "search-found", "1"), "1 product");
+        assert_eq!(count_text("en", "search-found", "2"), "2 products");
+        assert_eq!(
+            count_text("en", "search-found", "10000"),
+            "10000 products",
+            "no digit grouping"
+        );
+        assert_eq!(count_text("en", "admin-users-found", "1"), "1 account");
+        assert_eq!(count_text("en", "review-found", "12"), "12 applications");
+        assert_eq!(count_text("id", "search-found", "1"), "1 produk");
+        assert_eq!(count_text("id", "search-found", "2"), "2 produk");
+    }
+
+    #[test]
+    fn only_whole_numbers_become_fluent_numbers() {
+        assert!(matches!(fluent_value("12"), fluent_bundle::FluentValue::Number(_)));
+        for text in ["007", "", "1.5", "12a", "-3", "Rp10.000"] {
+            assert!(matches!(fluent_value(text), fluent_bundle::FluentValue::String(_)), "{text}");
+        }
+    }
 }

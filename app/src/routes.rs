@@ -18,7 +18,7 @@ use crate::layout::Layout;
 use crate::products::{OwnProductsPage, ProductFormPage, ProductPage};
 use crate::review::{ErasureQueuePage, ReviewDetailPage, ReviewQueuePage};
 use crate::search::SearchPage;
-use crate::vendors::{PrivacyPage, VendorProfilePage};
+use crate::vendors::{PrivacyPage, VendorDirectoryPage, VendorProfilePage};
 
 /// The whole application, inside the shell's `<body>`.
 #[component]
@@ -47,6 +47,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("admin/pengajuan/:id") view=ReviewDetailPage ssr=SsrMode::Async />
                         <Route path=path!("admin/penghapusan") view=ErasureQueuePage ssr=SsrMode::Async />
                         <Route path=path!("admin/audit") view=AuditLogPage ssr=SsrMode::Async />
+                        <Route path=path!("pelapak") view=VendorDirectoryPage ssr=SsrMode::Async />
                         <Route path=path!("pelapak/:slug") view=VendorProfilePage ssr=SsrMode::Async />
                         <Route path=path!("privasi") view=PrivacyPage ssr=SsrMode::Async />
                         <Route path=path!("produk/:id") view=ProductPage ssr=SsrMode::Async />

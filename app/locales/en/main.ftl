@@ -18,6 +18,7 @@ search-description = Search products of Kupang's returned migrant workers' busin
 search-empty = No products match. Try other words or remove a filter.
 
 ## Footer
+footer-vendors = All vendors
 footer-tagline = the online market of returned Indonesian migrant workers' businesses in Kupang
 footer-operator = Run by the City of Kupang together with returnee small businesses.
 footer-time-note = All times are WITA (UTC+8).
@@ -100,8 +101,14 @@ auth-error-password-short = Password too short: at least 8 characters.
 auth-error-password-long = Password too long: at most 128 characters.
 auth-error-password-common = This password is too common and easy to guess. Choose another, for example a few words together.
 auth-error-credentials = Wrong phone number/email or password.
-auth-error-throttled = Too many login attempts. Try again in { $minutes } minutes.
-auth-error-too-many = Too many attempts from here. Try again in { $minutes } minutes.
+auth-error-throttled = Too many login attempts. Try again in { $minutes ->
+    [one] 1 minute
+   *[other] { $minutes } minutes
+}.
+auth-error-too-many = Too many attempts from here. Try again in { $minutes ->
+    [one] 1 minute
+   *[other] { $minutes } minutes
+}.
 auth-error-current-password = The current password is wrong.
 auth-error-reset-link = This link no longer works: it was used, revoked, or is older than 24 hours. Ask the Dinas office for a new one.
 
@@ -123,7 +130,10 @@ role-super-admin = Super-admin
 admin-users-title = Manage users
 admin-users-search = Search phone number or email
 admin-users-all-roles = All roles
-admin-users-found = { $count } accounts
+admin-users-found = { $count ->
+    [one] 1 account
+   *[other] { $count } accounts
+}
 admin-users-registered = registered { $date }
 admin-users-pages = Account list pages
 admin-users-previous = ← Previous
@@ -291,8 +301,15 @@ review-search = Search business or owner name
 review-waiting-filter = Waiting for review
 review-all = All
 review-kecamatan = Kecamatan
-review-found = { $count } applications
-review-waiting = waiting { $days } days
+review-found = { $count ->
+    [one] 1 application
+   *[other] { $count } applications
+}
+review-waiting = { $days ->
+    [0] submitted today
+    [one] waiting 1 day
+   *[other] waiting { $days } days
+}
 review-back = ← Back to applications
 review-submitted = sent
 review-consent-version = Privacy notice version
@@ -354,7 +371,10 @@ unit-portion = per portion
 unit-sheet = per piece of cloth
 unit-job = per job
 availability-ready = Ready to buy
-availability-preorder = Made to order, ready in { $days } days
+availability-preorder = Made to order, ready in { $days ->
+    [one] 1 day
+   *[other] { $days } days
+}
 availability-preorder-choice = Made to order (pre-order)
 availability-sold-out = Sold out
 product-chat = Chat with the seller on WhatsApp
@@ -425,7 +445,11 @@ search-max-price = Price up to
 search-available-now = Only ready to buy
 search-apply = Apply
 search-found-many = More than { $count } products
-search-found = { $count } products
+search-vendors-named = Find vendors named "{ $query }"
+search-found = { $count ->
+    [one] 1 product
+   *[other] { $count } products
+}
 home-categories = Categories
 home-new-products = New products
 layout-shop = My products
@@ -478,3 +502,23 @@ erasure-queue-empty = No erasure requests are waiting.
 erasure-queue-asked = Asked { $at }
 erasure-queue-deadline = Due { $at }
 erasure-queue-overdue = Overdue since { $at }
+
+## Vendor directory
+directory-title = Pasar Purna vendors
+directory-lead = Businesses of returned migrant workers in Kupang. Search by business name, then contact the vendor on WhatsApp.
+directory-search = Search vendor names
+directory-count = { $count ->
+    [one] 1 vendor
+   *[other] { $count } vendors
+}
+directory-found = { $count ->
+    [one] 1 vendor matches
+   *[other] { $count } vendors match
+} "{ $query }"
+directory-empty = No vendor has that name yet.
+directory-try-products = Search products with that word
+directory-products = { $count ->
+    [one] 1 product
+   *[other] { $count } products
+}
+directory-pages = Vendor pages

@@ -18,6 +18,7 @@ search-description = Cari produk usaha purna PMI Kota Kupang: kuliner, tenun, ke
 search-empty = Tidak ada produk yang cocok. Coba kata lain atau hapus filter.
 
 ## Kaki halaman
+footer-vendors = Semua pelapak
 footer-tagline = pasar daring usaha purna pekerja migran Indonesia di Kota Kupang
 footer-operator = Dikelola oleh Pemerintah Kota Kupang bersama pelaku UMKM purna PMI.
 footer-time-note = Semua waktu dalam WITA (UTC+8).
@@ -425,6 +426,7 @@ search-max-price = Harga sampai
 search-available-now = Hanya yang siap dibeli
 search-apply = Terapkan
 search-found-many = Lebih dari { $count } produk
+search-vendors-named = Cari pelapak bernama "{ $query }"
 search-found = { $count } produk
 home-categories = Kategori
 home-new-products = Produk terbaru
@@ -478,3 +480,14 @@ erasure-queue-empty = Tidak ada permintaan penghapusan yang menunggu.
 erasure-queue-asked = Diminta { $at }
 erasure-queue-deadline = Batas { $at }
 erasure-queue-overdue = Lewat batas sejak { $at }
+
+## Vendor directory
+directory-title = Pelapak Pasar Purna
+directory-lead = Usaha para purna PMI di Kota Kupang. Cari nama usaha, lalu hubungi pelapaknya lewat WhatsApp.
+directory-search = Cari nama pelapak
+directory-count = { $count } pelapak
+directory-found = { $count } pelapak cocok dengan "{ $query }"
+directory-empty = Belum ada pelapak dengan nama itu.
+directory-try-products = Cari produk dengan kata itu
+directory-products = { $count } produk
+directory-pages = Halaman pelapak

@@ -12,6 +12,7 @@ pub fn Footer() -> impl IntoView {
                 " · "
                 {t("footer-tagline")}
             </p>
+            <p><a href="/pelapak">{t("footer-vendors")}</a></p>
             <p>{t("footer-operator")}</p>
             <p class="footer-note">{t("footer-time-note")}</p>
         </footer>

@@ -136,6 +136,15 @@ fn Results(results: SearchResults, filters: Filters, heading: String) -> impl In
     view! {
         <section class="card" aria-labelledby="search-title">
             <h1 id="search-title">{heading}</h1>
+            // The search box looks for products or vendors: vendors are found by name on the
+            // directory, one tap away.
+            {(!filters.q.is_empty()).then(|| view! {
+                <p class="hint">
+                    <a href=format!("/pelapak?q={}", crate::auth::encode_query_value(&filters.q))>
+                        {t_args("search-vendors-named", &[("query", filters.q.clone())])}
+                    </a>
+                </p>
+            })}
             <form method="get" action="/cari" class="filter-form">
                 <input type="hidden" name="q" value=filters.q.clone() />
                 <div class="field">

@@ -1,8 +1,12 @@
 //! Public vendor pages: the profile people reach from a shared link, and the privacy notice
 //! applicants consent to.
 
+mod directory;
+
+pub use directory::{load_directory, VendorDirectoryPage};
+
 use leptos::prelude::*;
-use leptos_meta::Meta;
+use leptos_meta::{Link, Meta};
 use leptos_router::hooks::use_params_map;
 use serde::{Deserialize, Serialize};
 
@@ -14,6 +18,8 @@ use crate::i18n::{t, t_args};
 /// What anyone may see of a vendor.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VendorProfile {
+    /// Profile address part (`/pelapak/<slug>`).
+    pub slug: String,
     /// Business name.
     pub business_name: String,
     /// Category value.
@@ -45,6 +51,7 @@ pub async fn load_vendor_profile(slug: String) -> Result<VendorProfile, AppError
         whatsapp_link: profile.whatsapp_digits.map(|digits| {
             format!("https://wa.me/{digits}?text={}", crate::auth::encode_query_value(&greeting))
         }),
+        slug: profile.slug,
         business_name: profile.business_name,
         category: profile.category.map(|c| c.as_str().to_owned()).unwrap_or_default(),
         description: profile.description,
@@ -87,9 +94,31 @@ fn Profile(profile: VendorProfile) -> impl IntoView {
         .map(category_label)
         .unwrap_or_default();
     let description = profile.description.chars().take(160).collect::<String>();
+    let origin = use_context::<crate::PublicOrigin>().map(|o| o.0).unwrap_or_default();
+    let canonical = format!("{origin}/pelapak/{}", profile.slug);
+    let title = format!("{} — Pasar Purna", profile.business_name);
+    // WhatsApp and Facebook fetch the preview picture themselves: an absolute URL.
+    let image = profile.photo.as_ref().map(|key| format!("{origin}/media/{key}"));
+    let structured = structured_data(&profile, &canonical, image.as_deref());
     view! {
-        <PageTitle text=format!("{} — Pasar Purna", profile.business_name) />
-        <Meta name="description" content=description />
+        <PageTitle text=title.clone() />
+        <Meta name="description" content=description.clone() />
+        <Link rel="canonical" href=canonical.clone() />
+        <Meta property="og:type" content="profile" />
+        <Meta property="og:title" content=title.clone() />
+        <Meta property="og:description" content=description.clone() />
+        <Meta property="og:url" content=canonical />
+        <Meta name="twitter:title" content=title />
+        <Meta name="twitter:description" content=description />
+        {match image {
+            Some(url) => view! {
+                <Meta property="og:image" content=url.clone() />
+                <Meta name="twitter:card" content="summary_large_image" />
+                <Meta name="twitter:image" content=url />
+            }.into_any(),
+            None => view! { <Meta name="twitter:card" content="summary" /> }.into_any(),
+        }}
+        <script type="application/ld+json" inner_html=structured></script>
         <article class="card" aria-labelledby="profile-title">
             {profile.photo.map(|key| view! {
                 <img class="profile-photo" src=format!("/media/{key}") alt="" width="640" height="480" />
@@ -113,6 +142,27 @@ fn Profile(profile: VendorProfile) -> impl IntoView {
             })}
         </article>
     }
+}
+
+/// schema.org `LocalBusiness` for search engines: name, story, picture, where, and how to
+/// reach the vendor (the WhatsApp link, never the number as text).
+fn structured_data(profile: &VendorProfile, canonical: &str, image: Option<&str>) -> String {
+    let data = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "LocalBusiness",
+        "name": profile.business_name,
+        "description": profile.description,
+        "url": canonical,
+        "image": image,
+        "sameAs": profile.whatsapp_link,
+        "address": {
+            "@type": "PostalAddress",
+            "addressLocality": profile.area.clone().unwrap_or_else(|| "Kota Kupang".to_owned()),
+            "addressRegion": "Nusa Tenggara Timur",
+            "addressCountry": "ID"
+        }
+    });
+    crate::head::json_ld(&data)
 }
 
 #[component]

@@ -3,6 +3,7 @@
 //! all of it erasable on request).
 
 pub mod crypto;
+mod directory;
 mod draft;
 mod model;
 mod notifications;
@@ -12,6 +13,7 @@ mod review;
 mod rotation;
 mod standing;
 
+pub use directory::{directory, DirectoryEntry, DIRECTORY_PAGE_SIZE};
 pub use draft::{
     ensure_application, save_business, save_identity, save_owner, save_returnee, submit,
     BusinessStep, IdentityError, OwnerStep, Place, ReturneeStep, SaveError, SubmitError,

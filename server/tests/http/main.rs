@@ -7,6 +7,7 @@ mod admin_accounts;
 mod applications;
 mod audit;
 mod catalogue;
+mod directory;
 mod email_reset;
 mod hardening;
 mod logs;
