@@ -174,3 +174,31 @@ async fn the_staff_roles_migration_keeps_accounts_and_what_points_at_them() {
         let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));
     }
 }
+
+storage_test! {
+    async fn a_broken_constraint_is_named_the_same_way_on_both_engines(test: TestDb) {
+        use backend::db::constraint::{violated, Constraint};
+        const PHONE: Constraint = Constraint { name: "account_phone_key", sqlite: "account.phone" };
+        const EMAIL: Constraint = Constraint { name: "account_email_key", sqlite: "account.email" };
+        const ROLE: Constraint = Constraint { name: "account_role_known", sqlite: "account_role_known" };
+        let insert = |phone: &'static str, email: &'static str, role: &'static str| {
+            let db = test.db.clone();
+            async move {
+                with_pool!(&db, |pool| sqlx::query(
+                    "insert into account (phone, email, password_hash, role) values ($1, $2, 'x', $3)"
+                ).bind(phone).bind(email).bind(role).execute(pool).await.map(|_| ()))
+            }
+        };
+        insert("+6281200000001", "a@contoh.id", "shopper").await.expect("first");
+
+        let same_phone = insert("+6281200000001", "b@contoh.id", "shopper").await.expect_err("phone taken");
+        let same_email = insert("+6281200000002", "a@contoh.id", "shopper").await.expect_err("email taken");
+        let bad_role = insert("+6281200000003", "c@contoh.id", "mayor").await.expect_err("unknown role");
+
+        let all = [PHONE, EMAIL, ROLE];
+        assert_eq!(violated(&same_phone, &all), Some(&PHONE), "{:?}: {same_phone}", test.db.engine());
+        assert_eq!(violated(&same_email, &all), Some(&EMAIL), "{:?}: {same_email}", test.db.engine());
+        assert_eq!(violated(&bad_role, &all), Some(&ROLE), "{:?}: {bad_role}", test.db.engine());
+        assert_eq!(violated(&same_phone, &[EMAIL, ROLE]), None, "only the constraint asked about");
+    }
+}

@@ -21,6 +21,7 @@ pub use reset::{
 };
 
 use crate::audit::Action;
+use crate::db::constraint::{violated, Constraint};
 use crate::db::{Database, WriteTx};
 use crate::error::Error;
 use crate::sessions::{self, SessionKey};
@@ -129,10 +130,17 @@ pub async fn register(
             tracing::info!(account_id = id, "account registered");
             Ok(AccountId(id))
         }
-        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Err(RegisterError::Taken),
+        Err(error) if violated(&error, &[PHONE_TAKEN, EMAIL_TAKEN]).is_some() => {
+            Err(RegisterError::Taken)
+        }
         Err(other) => Err(RegisterError::Backend(other.into())),
     }
 }
+
+/// A phone number already registered (another spelling of it finds the same account).
+const PHONE_TAKEN: Constraint = Constraint { name: "account_phone_key", sqlite: "account.phone" };
+/// An email address already registered.
+const EMAIL_TAKEN: Constraint = Constraint { name: "account_email_key", sqlite: "account.email" };
 
 /// Checks a login and password. An unknown login costs the same hashing time as a wrong
 /// password, so the answer's timing does not reveal who has an account.

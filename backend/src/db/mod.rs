@@ -6,6 +6,7 @@
 //! whichever pool is live through [`with_pool!`](crate::with_pool); SQL is split per engine
 //! only where the dialects really differ.
 
+pub mod constraint;
 mod postgres;
 mod sqlite;
 

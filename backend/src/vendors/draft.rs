@@ -11,6 +11,7 @@ use domain::PhoneNumber;
 use super::crypto::PersonalDataKeys;
 use super::model::{find_by_account, ApplicationId};
 use crate::accounts::AccountId;
+use crate::db::constraint::{violated, Constraint};
 use crate::db::{Database, WriteTx};
 use crate::error::Error;
 use crate::{with_pool, with_tx};
@@ -256,10 +257,14 @@ pub async fn save_identity(
     match result {
         Ok(rows) => Ok(changed(rows)?),
         // The unique index on the keyed hash: the same NIK is on another application.
-        Err(sqlx::Error::Database(e)) if e.is_unique_violation() => Err(IdentityError::NikTaken),
+        Err(error) if violated(&error, &[NIK_TAKEN]).is_some() => Err(IdentityError::NikTaken),
         Err(other) => Err(SaveError::from(other).into()),
     }
 }
+
+/// One NIK, one vendor record: the unique index on the NIK's keyed hash.
+const NIK_TAKEN: Constraint =
+    Constraint { name: "vendor_application_nik_hash_key", sqlite: "vendor_application.nik_hash" };
 
 /// Why a submission was refused; nothing was changed.
 #[derive(Debug, thiserror::Error)]
