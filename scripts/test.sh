@@ -53,5 +53,23 @@ say "end-to-end: starting the server on a fresh SQLite database"
 # Every browser test registers from 127.0.0.1: the per-address registration limit is raised.
 PASAR_REGISTRATIONS_PER_HOUR=10000 MEDIA_DIR="$e2e_dir/media" start_server target/debug/pasar-purna 127.0.0.1:3100 \
   "sqlite://$e2e_dir/e2e.db" "$e2e_dir/server.log"
-say "end-to-end: Playwright, JavaScript on and off"
-(cd end2end && BASE_URL=http://127.0.0.1:3100 npx playwright test)
+say "end-to-end: Playwright on SQLite, JavaScript on and off"
+(cd end2end && BASE_URL=http://127.0.0.1:3100 E2E_DATABASE=sqlite npx playwright test)
+stop_server
+
+# The same browser tests once more on PostgreSQL, on a database of their own.
+if [ -z "${TEST_DATABASE_URL:-}" ] || ! command -v psql >/dev/null; then
+  if [ -n "${REQUIRE_POSTGRES:-}" ]; then
+    echo "end-to-end tests on PostgreSQL required, but TEST_DATABASE_URL or psql is missing" >&2; exit 1
+  fi
+  say "END-TO-END TESTS ON POSTGRESQL SKIPPED (set TEST_DATABASE_URL and install psql)"
+  exit 0
+fi
+e2e_pg="pasar_e2e_$$"
+psql "$TEST_DATABASE_URL" -qc "create database $e2e_pg" >/dev/null
+trap 'stop_server; rm -rf "$e2e_dir"; psql "$TEST_DATABASE_URL" -qc "drop database if exists $e2e_pg with (force)" >/dev/null 2>&1 || true' EXIT
+say "end-to-end: starting the server on a fresh PostgreSQL database"
+PASAR_REGISTRATIONS_PER_HOUR=10000 MEDIA_DIR="$e2e_dir/media-pg" start_server target/debug/pasar-purna 127.0.0.1:3100 \
+  "${TEST_DATABASE_URL%/*}/$e2e_pg" "$e2e_dir/server-pg.log"
+say "end-to-end: Playwright on PostgreSQL, JavaScript on and off"
+(cd end2end && BASE_URL=http://127.0.0.1:3100 E2E_DATABASE=postgres npx playwright test)
