@@ -21,6 +21,7 @@ use backend::sessions::SessionKey;
 use backend::throttle;
 use domain::login_id::MAX_EMAIL_CHARS;
 use domain::LoginId;
+use domain::Need;
 use serde::Deserialize;
 use tower_sessions::Session;
 
@@ -28,10 +29,8 @@ use crate::auth;
 use crate::authz::viewer;
 use crate::form_data::Posted;
 use crate::pages::{render_with_feedback, see_other};
-use crate::ServerState;
-use domain::Need;
-
 use crate::routes::Endpoint;
+use crate::ServerState;
 
 /// What the login and registration forms post.
 #[derive(Debug, Deserialize)]

@@ -8,17 +8,16 @@ use axum::http::request::Parts;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use backend::accounts::{self, Account, AccountId};
+use domain::Need;
+use domain::Permission::{ManageStaff, ManageUsers};
 use domain::Role;
 use serde::Deserialize;
 
 use crate::authz::viewer;
 use crate::form_data::Posted;
 use crate::pages::{render_with_feedback, see_other, storage_failure};
-use crate::ServerState;
-use domain::Need;
-use domain::Permission::{ManageStaff, ManageUsers};
-
 use crate::routes::Endpoint;
+use crate::ServerState;
 
 /// The account acted on, if it exists and the viewer may manage it.
 async fn managed_account(

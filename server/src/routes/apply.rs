@@ -15,16 +15,15 @@ use backend::media::{self, PhotoError, Visibility};
 use backend::photos::PhotoError as Refused;
 use backend::vendors::{self, IdentityError, Place, SaveError, SubmitError};
 use domain::vendor::{limits, Category, Checker, FieldIssue, Gender};
+use domain::Need;
+use domain::Permission::ApplyAsVendor;
 
 use crate::authz::viewer;
 use crate::error::PageError;
 use crate::form_data::{FormData, FormDataError};
 use crate::pages::{render_with_feedback, see_other};
-use crate::ServerState;
-use domain::Need;
-use domain::Permission::ApplyAsVendor;
-
 use crate::routes::Endpoint;
+use crate::ServerState;
 
 /// The largest body of an application step: one photo at the limit, and the text fields.
 pub const MAX_STEP_FORM_BYTES: usize = media::MAX_UPLOAD_BYTES + 64 * 1024;

@@ -8,16 +8,15 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use backend::listings::{self, CategoryRow};
 use domain::vendor::Checker;
+use domain::Need;
+use domain::Permission::ManageCategories;
 use serde::Deserialize;
 
 use crate::authz::viewer;
 use crate::form_data::Posted;
 use crate::pages::{render_with_feedback, see_other, storage_failure};
-use crate::ServerState;
-use domain::Need;
-use domain::Permission::ManageCategories;
-
 use crate::routes::Endpoint;
+use crate::ServerState;
 
 /// What the category form posts.
 #[derive(Debug, Deserialize)]

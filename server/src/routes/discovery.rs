@@ -4,12 +4,11 @@
 use axum::extract::State;
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
-
-use crate::error::PageError;
-use crate::ServerState;
 use domain::Need;
 
+use crate::error::PageError;
 use crate::routes::Endpoint;
+use crate::ServerState;
 
 /// `GET /robots.txt`: everything public may be indexed, except the JSON API, the vendor's and
 /// admin's pages, and forms that only make sense when logged in.

@@ -5,12 +5,11 @@ use std::time::Duration;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
+use domain::Need;
 use serde::Serialize;
 
-use crate::ServerState;
-use domain::Need;
-
 use crate::routes::Endpoint;
+use crate::ServerState;
 
 /// How long `/readyz` waits for the database before calling it unavailable.
 const READY_TIMEOUT: Duration = Duration::from_secs(2);

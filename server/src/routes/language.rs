@@ -5,14 +5,13 @@ use axum::http::header::{LOCATION, SET_COOKIE};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use domain::Locale;
+use domain::Need;
 use serde::Deserialize;
 
 use crate::form_data::Posted;
+use crate::routes::Endpoint;
 use crate::security::visitor_locale;
 use crate::ServerState;
-use domain::Need;
-
-use crate::routes::Endpoint;
 
 /// A year: the choice should outlive the visit, but not forever.
 const COOKIE_MAX_AGE_SECONDS: u32 = 365 * 24 * 60 * 60;

@@ -12,17 +12,16 @@ use backend::accounts::AccountId;
 use backend::listings::{self, ListingError, NewPhoto, PhotoChange, ProductId};
 use backend::photos::{PhotoError, PhotoKey, Processed, StoreError, MAX_UPLOAD_BYTES};
 use domain::listing::limits;
+use domain::Need;
+use domain::Permission::ManageOwnShop;
 use serde::Deserialize;
 
 use crate::authz::viewer;
 use crate::error::PageError;
 use crate::form_data::{FormData, FormDataError, Posted};
 use crate::pages::{render_with_feedback, see_other};
-use crate::ServerState;
-use domain::Need;
-use domain::Permission::ManageOwnShop;
-
 use crate::routes::Endpoint;
+use crate::ServerState;
 
 /// The largest body of a photo form: six photos at the limit, and the text fields.
 pub const MAX_PHOTO_FORM_BYTES: usize = limits::PHOTOS * MAX_UPLOAD_BYTES + 256 * 1024;

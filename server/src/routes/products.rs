@@ -12,6 +12,8 @@ use backend::accounts::AccountId;
 use backend::listings::{self, ListingError, ProductDraft, ProductId};
 use domain::listing::{limits, Availability, Unit};
 use domain::vendor::Checker;
+use domain::Need;
+use domain::Permission::ManageOwnShop;
 use serde::Deserialize;
 
 use super::photos::{
@@ -21,11 +23,8 @@ use crate::authz::viewer;
 use crate::error::PageError;
 use crate::form_data::{FormData, FormDataError, Posted};
 use crate::pages::{render_with_feedback, see_other, storage_failure};
-use crate::ServerState;
-use domain::Need;
-use domain::Permission::ManageOwnShop;
-
 use crate::routes::Endpoint;
+use crate::ServerState;
 
 /// What the product form posts.
 #[derive(Debug, Deserialize)]

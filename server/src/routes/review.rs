@@ -11,17 +11,16 @@ use backend::accounts::AccountId;
 use backend::media::{self, Visibility};
 use backend::vendors::{self, ApplicationId, DecideError, ErasureError, RevealError};
 use domain::application::{ApplicationStatus, Transition};
+use domain::Need;
+use domain::Permission::{EraseApplicantData, RevealNik, ReviewApplications};
 use serde::Deserialize;
 
 use crate::authz::viewer;
 use crate::error::PageError;
 use crate::form_data::Posted;
 use crate::pages::{render_with_feedback, see_other, storage_failure};
-use crate::ServerState;
-use domain::Need;
-use domain::Permission::{EraseApplicantData, RevealNik, ReviewApplications};
-
 use crate::routes::Endpoint;
+use crate::ServerState;
 
 /// Nobody decides on, reveals for or erases their own application.
 const OWN_APPLICATION_KEY: &str = "review-error-own-application";
