@@ -1,6 +1,7 @@
 //! The public vendor directory (`/pelapak`): active vendors by name, with how many products
 //! each shows.
 
+use super::review::like_pattern;
 use crate::error::Error;
 use crate::{with_pool, Database};
 
@@ -63,12 +64,4 @@ pub async fn directory(
         .fetch_all(pool)
         .await)?;
     Ok((rows, total))
-}
-
-/// `%text%` for a case-blind contains, with the wildcards people type matching themselves.
-fn like_pattern(search: &str) -> Option<String> {
-    let search = search.trim().to_lowercase();
-    (!search.is_empty()).then(|| {
-        format!("%{}%", search.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"))
-    })
 }

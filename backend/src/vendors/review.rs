@@ -38,7 +38,9 @@ pub struct QueueRow {
     pub application: super::model::Application,
 }
 
-fn like_pattern(search: &str) -> Option<String> {
+/// `%text%` for a case-blind contains (`None` for empty text), with the `%`, `_` and `\`
+/// people type matching themselves.
+pub(super) fn like_pattern(search: &str) -> Option<String> {
     let search = search.trim().to_lowercase();
     (!search.is_empty()).then(|| {
         format!("%{}%", search.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"))
