@@ -41,6 +41,17 @@ pub fn json_ld(data: &serde_json::Value) -> String {
     data.to_string().replace('<', "\\u003c")
 }
 
+/// schema.org `PostalAddress` of a vendor in Kupang: their kecamatan (or regency) when known.
+#[must_use]
+pub fn kupang_address(area: Option<&str>) -> serde_json::Value {
+    serde_json::json!({
+        "@type": "PostalAddress",
+        "addressLocality": area.unwrap_or("Kota Kupang"),
+        "addressRegion": "Nusa Tenggara Timur",
+        "addressCountry": "ID"
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

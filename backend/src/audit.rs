@@ -221,7 +221,7 @@ pub struct Logged {
 /// # Errors
 /// When the database fails.
 pub async fn list(db: &Database, filter: &Filter, limit: i64) -> Result<Vec<Logged>> {
-    let prefix = filter.action_prefix.as_deref().map(|p| format!("{}%", escape_like(p)));
+    let prefix = filter.action_prefix.as_deref().map(|p| format!("{}%", crate::db::escape_like(p)));
     let rows = with_pool!(db, |pool| sqlx::query_as::<_, Logged>(
         "select e.audit_event_id as id, e.at, e.actor_account_id,
                 coalesce(a.phone, a.email) as actor_login, e.action, e.subject_kind,
@@ -266,11 +266,6 @@ pub fn iso_utc(unix_seconds: i64) -> String {
     )
 }
 
-/// `%` and `_` typed into a filter match themselves, not any text.
-fn escape_like(text: &str) -> String {
-    text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -295,10 +290,5 @@ mod tests {
     fn logged_times_read_as_utc_iso_dates() {
         assert_eq!(iso_utc(0), "1970-01-01T00:00:00Z");
         assert_eq!(iso_utc(1_796_297_464), "2026-12-03T11:31:04Z");
-    }
-
-    #[test]
-    fn like_wildcards_typed_into_a_filter_match_only_themselves() {
-        assert_eq!(escape_like("a%b_c\\"), "a\\%b\\_c\\\\");
     }
 }

@@ -164,12 +164,7 @@ fn structured_data(product: &ProductView, canonical: &str, origin: &str) -> Stri
                 "@type": "LocalBusiness",
                 "name": product.vendor_name,
                 "url": seller,
-                "address": {
-                    "@type": "PostalAddress",
-                    "addressLocality": product.vendor_area.clone().unwrap_or_else(|| "Kota Kupang".to_owned()),
-                    "addressRegion": "Nusa Tenggara Timur",
-                    "addressCountry": "ID"
-                }
+                "address": crate::head::kupang_address(product.vendor_area.as_deref())
             }
         }
     });

@@ -155,12 +155,7 @@ fn structured_data(profile: &VendorProfile, canonical: &str, image: Option<&str>
         "url": canonical,
         "image": image,
         "sameAs": profile.whatsapp_link,
-        "address": {
-            "@type": "PostalAddress",
-            "addressLocality": profile.area.clone().unwrap_or_else(|| "Kota Kupang".to_owned()),
-            "addressRegion": "Nusa Tenggara Timur",
-            "addressCountry": "ID"
-        }
+        "address": crate::head::kupang_address(profile.area.as_deref())
     });
     crate::head::json_ld(&data)
 }

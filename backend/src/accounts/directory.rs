@@ -55,14 +55,10 @@ fn search_pattern(search: &str) -> Option<(&'static str, String)> {
             Some(rest) => format!("62{rest}"),
             None => digits,
         };
-        Some(("phone", format!("%{}%", escape_like(&digits))))
+        Some(("phone", format!("%{}%", crate::db::escape_like(&digits))))
     } else {
-        Some(("email", format!("%{}%", escape_like(&search.to_lowercase()))))
+        Some(("email", format!("%{}%", crate::db::escape_like(&search.to_lowercase()))))
     }
-}
-
-fn escape_like(text: &str) -> String {
-    text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
 }
 
 /// Lists accounts matching the query.

@@ -59,6 +59,12 @@ macro_rules! with_tx {
     };
 }
 
+/// `text` for a `like … escape '\'` pattern: the `%`, `_` and `\` people type match only
+/// themselves. Every search that builds a LIKE pattern from typed text goes through here.
+pub(crate) fn escape_like(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+}
+
 /// Which engine a database URL selects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Engine {
@@ -244,5 +250,13 @@ impl WriteTx {
     pub async fn commit(self) -> Result<()> {
         with_tx!(self, |tx| tx.commit().await)?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn like_wildcards_typed_into_a_search_match_only_themselves() {
+        assert_eq!(super::escape_like("a%b_c\\"), "a\\%b\\_c\\\\");
     }
 }

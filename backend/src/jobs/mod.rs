@@ -41,8 +41,8 @@ pub enum Job {
         /// The language of the mail.
         locale: domain::Locale,
     },
-    /// A job the runner does nothing but succeed at: lets tests and the `jobs` benchmark
-    /// measure the queue itself.
+    /// A job the server does nothing for: lets tests exercise the queue itself (leases,
+    /// retries, two processes) apart from what any real job does.
     Probe {
         /// Any label, to tell probes apart.
         label: String,

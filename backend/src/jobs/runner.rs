@@ -70,13 +70,6 @@ impl Runner {
         self
     }
 
-    /// The same runner with another lease length.
-    #[must_use]
-    pub fn with_lease_secs(mut self, lease_secs: i64) -> Runner {
-        self.lease_secs = lease_secs.max(1);
-        self
-    }
-
     /// A worker name no other process shares: process id and random bits (a pid alone
     /// repeats across machines and containers).
     #[must_use]

@@ -42,9 +42,7 @@ pub struct QueueRow {
 /// people type matching themselves.
 pub(super) fn like_pattern(search: &str) -> Option<String> {
     let search = search.trim().to_lowercase();
-    (!search.is_empty()).then(|| {
-        format!("%{}%", search.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"))
-    })
+    (!search.is_empty()).then(|| format!("%{}%", crate::db::escape_like(&search)))
 }
 
 /// Applications matching the filters, oldest submission first (first come, first served),
