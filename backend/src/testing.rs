@@ -68,7 +68,7 @@ pub async fn demo_vendor(
     slug: &str,
 ) -> (crate::accounts::AccountId, crate::vendors::ApplicationId) {
     let (account, application): (i64, i64) = crate::with_pool!(db, |pool| sqlx::query_as(
-        "select account_id, application_id from vendor_application where public_slug = $1"
+        "select account_id, application_id from vendor where public_slug = $1"
     )
     .bind(slug)
     .fetch_one(pool)
@@ -155,12 +155,36 @@ fn small_pool() -> ConnectOptions {
 /// # Panics
 /// When the file cannot be created or migrated: the test cannot run.
 pub async fn sqlite() -> TestDb {
+    sqlite_up_to(None).await
+}
+
+async fn sqlite_up_to(version: Option<i64>) -> TestDb {
     let file = std::env::temp_dir().join(format!("{}.db", unique_name()));
     let url = format!("sqlite://{}", file.display());
-    let db = Database::connect_and_migrate(&url, &small_pool())
-        .await
-        .expect("create a SQLite test database");
+    let db = migrated(&url, version).await;
     TestDb { db, url, cleanup: Cleanup::SqliteFile(file) }
+}
+
+/// A database at `url`, migrated to the latest version or only up to `version`.
+async fn migrated(url: &str, version: Option<i64>) -> Database {
+    match version {
+        None => Database::connect_and_migrate(url, &small_pool())
+            .await
+            .expect("create and migrate a test database"),
+        Some(version) => {
+            let db = Database::connect(url, &small_pool()).await.expect("create a test database");
+            db.migrate_up_to(version).await.expect("migrate a test database part of the way");
+            db
+        }
+    }
+}
+
+/// Every engine available to this run, each database migrated only up to `version`: for
+/// tests of what a later migration does to existing rows.
+pub async fn all_up_to(version: i64) -> Vec<TestDb> {
+    let mut dbs = vec![sqlite_up_to(Some(version)).await];
+    dbs.extend(postgres_up_to(Some(version)).await);
+    dbs
 }
 
 /// A new PostgreSQL database on the server `TEST_DATABASE_URL` names, or `None` (with a loud
@@ -170,6 +194,10 @@ pub async fn sqlite() -> TestDb {
 /// When the variable is set but the server cannot be used, or when it is unset and
 /// `REQUIRE_POSTGRES` is set: a silently skipped backend must not look like a pass.
 pub async fn postgres() -> Option<TestDb> {
+    postgres_up_to(None).await
+}
+
+async fn postgres_up_to(version: Option<i64>) -> Option<TestDb> {
     let Ok(admin_url) = std::env::var("TEST_DATABASE_URL") else {
         assert!(
             std::env::var_os("REQUIRE_POSTGRES").is_none(),
@@ -191,9 +219,7 @@ pub async fn postgres() -> Option<TestDb> {
     url.set_path(&name);
     drop(admin);
     let url = url.to_string();
-    let db = Database::connect_and_migrate(&url, &small_pool())
-        .await
-        .expect("migrate the PostgreSQL test database");
+    let db = migrated(&url, version).await;
     Some(TestDb { db, url, cleanup: Cleanup::PostgresDatabase { admin_url, name } })
 }
 

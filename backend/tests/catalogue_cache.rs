@@ -117,13 +117,13 @@ storage_test! {
         let set = |column: &'static str| {
             let db = test.db.clone();
             async move {
-                let sql = format!("update vendor_application set {column} = {column} where application_id = $1");
+                let sql = format!("update vendor set {column} = {column} where application_id = $1");
                 with_pool!(&db, |pool| sqlx::query(&sql).bind(application.0).execute(pool).await.map(|_| ())).expect("update");
             }
         };
 
         let start = version().await;
-        set("submitted_at").await;
+        set("updated_at").await;
         assert_eq!(version().await, start, "a column no shopper sees");
         set("business_name").await;
         let renamed = version().await;

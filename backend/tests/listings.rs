@@ -199,8 +199,8 @@ storage_test! {
         assert_eq!(total, 5);
         assert_eq!(rows.iter().map(|p| p.price.amount()).collect::<Vec<_>>(), [5_000, 4_000, 3_000, 2_000, 1_000]);
         let area = with_pool!(&test.db, |pool| sqlx::query_scalar::<_, String>(
-            "select kc.slug from vendor_application a join kelurahan kl on kl.kelurahan_id = a.kelurahan_id
-             join kecamatan kc on kc.kecamatan_id = kl.kecamatan_id where a.public_slug = 'demo-1'"
+            "select kc.slug from vendor v join kecamatan kc on kc.kecamatan_id = v.kecamatan_id
+             where v.public_slug = 'demo-1'"
         )
         .fetch_one(pool)
         .await)

@@ -202,3 +202,93 @@ storage_test! {
         assert_eq!(violated(&same_phone, &[EMAIL, ROLE]), None, "only the constraint asked about");
     }
 }
+
+/// Migration 0012 makes a vendor record of every application that had become a shop
+/// (approved or suspended), on both engines, and repoints its products: the shop keeps its
+/// address, its products and its standing; an application still under review becomes none.
+#[tokio::test]
+async fn the_vendor_migration_makes_a_record_of_every_shop_and_keeps_its_products() {
+    for test in testing::all_up_to(11).await {
+        let db = &test.db;
+        // Fixed ids, so the rows can be found again: PostgreSQL's identity columns take one
+        // only when told to.
+        let run = |sql: &'static str| async move {
+            let ids = match db {
+                Database::Sqlite(_) => "",
+                Database::Postgres(_) => "overriding system value",
+            };
+            let sql = sql.replace("{ids}", ids);
+            with_pool!(db, |pool| sqlx::query(&sql).execute(pool).await.map(|_| ()))
+                .unwrap_or_else(|error| panic!("{sql}: {error}"));
+        };
+        run("insert into account (account_id, phone, password_hash) {ids} values
+            (1, '+6285239100001', 'x'), (2, '+6285239100002', 'x'), (3, '+6285239100003', 'x')")
+        .await;
+        run("insert into vendor_application (application_id, account_id, status, business_name,
+                category, description, whatsapp, outside_regency, public_slug, decided_at,
+                created_at, updated_at) {ids}
+            values (5, 1, 'approved', 'Se''i Ibu Ana', 'kuliner', 'Se''i asap.', '+6285239100001',
+                    'Kabupaten Kupang', 'v5', 2, 1, 2),
+                   (6, 2, 'submitted', 'Kopi Om Beni', 'minuman', '', null, null, null, null, 1, 1),
+                   (7, 3, 'suspended', 'Tenun Mama Rut', 'tenun', '', null, null, 'v7', 2, 1, 3)")
+        .await;
+        run("insert into product (product_id, application_id, category_id, name, price, unit,
+                created_at, updated_at) {ids}
+            select 10, 5, category_id, 'Se''i sapi', 50000, 'pcs', 3, 3
+            from product_category where slug = 'kuliner'")
+        .await;
+
+        db.migrate().await.expect("the vendor migration");
+
+        let vendors: Vec<(i64, String, String, String, Option<String>)> =
+            with_pool!(db, |pool| sqlx::query_as(
+                "select application_id, status, public_slug, business_name, outside_regency
+                 from vendor order by application_id"
+            )
+            .fetch_all(pool)
+            .await)
+            .expect("vendors");
+        assert_eq!(
+            vendors,
+            [
+                (
+                    5,
+                    "active".into(),
+                    "v5".into(),
+                    "Se'i Ibu Ana".into(),
+                    Some("Kabupaten Kupang".into())
+                ),
+                (7, "suspended".into(), "v7".into(), "Tenun Mama Rut".into(), None),
+            ],
+            "{:?}",
+            db.engine()
+        );
+        let shop = backend::listings::vendor_products(db, "v5").await.expect("the shop's products");
+        assert_eq!(shop.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["Se'i sapi"]);
+        assert_eq!(shop[0].vendor_name, "Se'i Ibu Ana");
+        let profile =
+            backend::vendors::public_profile(db, "v5").await.expect("read").expect("public");
+        assert_eq!(
+            (profile.area.as_deref(), profile.whatsapp_digits.as_deref()),
+            (Some("Kabupaten Kupang"), Some("6285239100001"))
+        );
+        assert_eq!(
+            backend::vendors::public_profile(db, "v7").await.expect("read"),
+            None,
+            "still suspended"
+        );
+        let account = backend::accounts::AccountId(1);
+        let active = backend::vendors::active_vendor_id(db, account).await.expect("read");
+        let vendor_of_product: i64 = with_pool!(db, |pool| sqlx::query_scalar(
+            "select vendor_id from product where product_id = 10"
+        )
+        .fetch_one(pool)
+        .await)
+        .expect("product");
+        assert_eq!(
+            active.map(|v| v.0),
+            Some(vendor_of_product),
+            "the product points at the shop's record"
+        );
+    }
+}

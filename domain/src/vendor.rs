@@ -59,6 +59,36 @@ impl Category {
     }
 }
 
+/// Where a vendor record stands. Erasure is recorded apart (`erased_at`), because an erased
+/// vendor keeps the business name its receipts and ledger rows need.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum VendorStatus {
+    /// Selling: the shop and its products are public.
+    Active,
+    /// Suspended by the Dinas: everything of the shop is hidden until reinstated.
+    Suspended,
+}
+
+impl VendorStatus {
+    /// Every status.
+    pub const ALL: [VendorStatus; 2] = [VendorStatus::Active, VendorStatus::Suspended];
+
+    /// The stored name.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            VendorStatus::Active => "active",
+            VendorStatus::Suspended => "suspended",
+        }
+    }
+
+    /// Reads a stored name.
+    #[must_use]
+    pub fn from_db(name: &str) -> Option<VendorStatus> {
+        VendorStatus::ALL.into_iter().find(|s| s.as_str() == name)
+    }
+}
+
 /// The owner's gender, as the Dinas reports on women-led businesses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Gender {

@@ -259,6 +259,10 @@ apply-notice-new = New
 apply-notices-read = Mark as read
 apply-notice-submitted = Application sent. An officer will review it; news will appear on this page.
 apply-notice-erasure-requested = We have received your request to erase your data.
+apply-notice-started-again = A new application is ready, filled in from your last one. Check each step, add the photos and your NIK again, and send it.
+apply-again-title = Apply again
+apply-again-lead = You can send a new application. Your earlier application and its history stay as they are.
+apply-again-button = Start a new application
 apply-data-title = Your personal data
 apply-data-lead = You may see all data we hold about you, including who has opened your identity data, and ask for it to be erased.
 apply-data-download = Download my data (JSON)
@@ -357,8 +361,10 @@ privacy-why-title = What for
 privacy-why = To review and approve you as a vendor, contact you, run stalls and markets, and report on the City of Kupang's programme for returned migrant workers (Law No. 27 of 2022 on Personal Data Protection).
 privacy-protect-title = How we protect it
 privacy-protect = Your NIK is stored encrypted and shown only masked. Proof photos can be opened only by Dinas officers, and every opening of a NIK or photo is logged. Personal data is never public; the "Purna PMI" badge shows only if you choose.
+privacy-kept-title = What stays after erasure
+privacy-kept = When you ask for your data to be erased, a Dinas officer deletes your NIK, owner's name, gender, address, WhatsApp number, time working abroad, business description, shop area and all photos (business photo, shop photo and proof-of-return photo). If you were already a vendor, your shop is no longer public, but its business name, type of business, page address (for example /pelapak/v12), shop and application numbers and their dates are kept. Why: receipts and payment records, such as booth fees, must still show whom they were issued to, and the City must keep its financial records. Article 16(2) of Law No. 27 of 2022 on Personal Data Protection allows data to be kept when another regulation requires it. The log of who did what and when, such as who opened a NIK, also stays, but without your personal data.
 privacy-rights-title = Your rights
-privacy-rights = From your application page you can download all your data with the log of who opened it, correct it, and ask for it to be erased.
+privacy-rights = From your application page you can download all your data with the log of who opened it, correct it, and ask for it to be erased. If your application was rejected or your data was erased, you can apply again: what is still stored from before is filled in, but photos, NIK and consent are asked for again.
 layout-apply = My application
 
 ## Products

@@ -250,6 +250,10 @@ apply-notice-new = Baru
 apply-notices-read = Tandai sudah dibaca
 apply-notice-submitted = Pengajuan terkirim. Petugas akan memeriksanya; kabar berikutnya muncul di halaman ini.
 apply-notice-erasure-requested = Permintaan penghapusan data sudah kami terima.
+apply-notice-started-again = Pengajuan baru sudah siap, diisi dari pengajuan Anda sebelumnya. Periksa setiap langkah, unggah foto dan isi NIK lagi, lalu kirim.
+apply-again-title = Ajukan lagi
+apply-again-lead = Anda boleh mengirim pengajuan baru. Pengajuan sebelumnya dan riwayatnya tetap tersimpan.
+apply-again-button = Mulai pengajuan baru
 apply-data-title = Data pribadi Anda
 apply-data-lead = Anda berhak melihat semua data yang kami simpan tentang Anda, termasuk siapa yang pernah membuka data identitas Anda, dan meminta penghapusannya.
 apply-data-download = Unduh data saya (JSON)
@@ -341,8 +345,10 @@ privacy-why-title = Untuk apa
 privacy-why = Untuk memeriksa dan menyetujui Anda sebagai pelapak, menghubungi Anda, mengatur lapak dan pasar, serta laporan program pemberdayaan purna PMI Pemerintah Kota Kupang (UU No. 27 Tahun 2022 tentang Pelindungan Data Pribadi).
 privacy-protect-title = Cara kami menjaganya
 privacy-protect = NIK disimpan terenkripsi dan hanya tampil tersamar. Foto bukti hanya dapat dibuka petugas Dinas, dan setiap pembukaan NIK atau foto dicatat. Data pribadi tidak pernah tampil untuk umum; lencana "Purna PMI" hanya tampil bila Anda memilihnya.
+privacy-kept-title = Yang tetap disimpan setelah data dihapus
+privacy-kept = Bila Anda meminta data dihapus, petugas Dinas menghapus NIK, nama pemilik, jenis kelamin, alamat, nomor WhatsApp, riwayat kerja di luar negeri, deskripsi usaha, wilayah lapak, serta semua foto (foto usaha, foto lapak dan foto bukti kepulangan). Bila Anda sudah menjadi pelapak, lapak Anda tidak tampil lagi untuk umum, tetapi nama usaha, jenis usaha, alamat halaman lapak (misalnya /pelapak/v12), nomor lapak dan nomor pengajuan, serta tanggal-tanggalnya tetap disimpan. Alasannya: kuitansi dan catatan pembayaran, misalnya biaya sewa booth, harus tetap menyebut kepada siapa kuitansi itu diberikan, dan Pemerintah Kota wajib menyimpan catatan keuangannya. Pasal 16 ayat (2) UU No. 27 Tahun 2022 tentang Pelindungan Data Pribadi membolehkan data tetap disimpan bila peraturan lain mewajibkannya. Catatan siapa melakukan apa dan kapan, misalnya siapa yang membuka NIK, juga tetap ada, tetapi tanpa data pribadi Anda.
 privacy-rights-title = Hak Anda
-privacy-rights = Anda dapat mengunduh semua data Anda beserta catatan siapa yang membukanya, memperbaikinya, dan meminta penghapusan dari halaman pengajuan Anda.
+privacy-rights = Anda dapat mengunduh semua data Anda beserta catatan siapa yang membukanya, memperbaikinya, dan meminta penghapusan dari halaman pengajuan Anda. Bila pengajuan Anda ditolak atau data Anda sudah dihapus, Anda boleh mengajukan lagi: isian lama yang masih tersimpan sudah terisi, tetapi foto, NIK dan persetujuan diminta lagi.
 layout-apply = Pengajuan saya
 
 ## Produk

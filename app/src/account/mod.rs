@@ -55,6 +55,7 @@ pub fn done_notice() -> Option<&'static str> {
         "email" => Some("auth-notice-reset-mailed"),
         "terkirim" => Some("apply-notice-submitted"),
         "hapus-diminta" => Some("apply-notice-erasure-requested"),
+        "ajukan-lagi" => Some("apply-notice-started-again"),
         "produk" => Some("shop-notice-saved"),
         "produk-dihapus" => Some("shop-notice-deleted"),
         "foto" => Some("shop-notice-photos"),

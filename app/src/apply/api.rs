@@ -29,6 +29,8 @@ pub struct MyApplication {
     pub public_slug: Option<String>,
     /// Erasure asked for.
     pub erasure_requested: bool,
+    /// Whether the personal data of this application was erased (a new one may start).
+    pub erased: bool,
 }
 
 impl MyApplication {

@@ -79,5 +79,6 @@ pub(crate) fn to_wire(
         notifications: notifications.into_iter().map(|n| (n.kind, n.at, n.read)).collect(),
         public_slug: app.public_slug.clone().filter(|_| app.status.is_active_vendor()),
         erasure_requested: app.erasure_requested_at.is_some(),
+        erased: app.erased_at.is_some(),
     }
 }

@@ -50,6 +50,8 @@ fn Dashboard(mine: MyApplication) -> impl IntoView {
         _ => "apply-next-suspended",
     };
     let ready = editable && mine.missing_steps.is_empty();
+    // Rejected, or erased at the applicant's request: a new application may start.
+    let closed = mine.status == "rejected" || mine.erased;
     let steps = STEPS[..4]
         .iter()
         .map(|(path, name, title)| {
@@ -69,6 +71,15 @@ fn Dashboard(mine: MyApplication) -> impl IntoView {
                 <p><a class="button secondary" href=format!("/pelapak/{slug}")>{t("apply-see-profile")}</a></p>
             })}
         </section>
+        {closed.then(|| view! {
+            <section class="card" aria-labelledby="again-title">
+                <h2 id="again-title">{t("apply-again-title")}</h2>
+                <p>{t("apply-again-lead")}</p>
+                <form method="post" action="/pengajuan/ajukan-lagi">
+                    <button type="submit" class="button">{t("apply-again-button")}</button>
+                </form>
+            </section>
+        })}
         {editable.then(|| view! {
             <section class="card" aria-labelledby="steps-title">
                 <h2 id="steps-title">{t("apply-steps-title")}</h2>

@@ -186,6 +186,8 @@ pub fn PrivacyPage() -> impl IntoView {
             <p>{t("privacy-why")}</p>
             <h2>{t("privacy-protect-title")}</h2>
             <p>{t("privacy-protect")}</p>
+            <h2>{t("privacy-kept-title")}</h2>
+            <p>{t("privacy-kept")}</p>
             <h2>{t("privacy-rights-title")}</h2>
             <p>{t("privacy-rights")}</p>
         </article>
@@ -194,7 +196,7 @@ pub fn PrivacyPage() -> impl IntoView {
 
 /// The privacy notice version shown and accepted. Must equal the backend's
 /// `PRIVACY_NOTICE_VERSION` (a test checks it).
-pub const PRIVACY_NOTICE_VERSION: &str = "2026-11";
+pub const PRIVACY_NOTICE_VERSION: &str = "2026-12";
 
 #[cfg(test)]
 mod tests {

@@ -23,8 +23,8 @@ pub async fn seed_demo_photos(db: &Database, photos: &PhotoStore) -> Result<u64>
     let bare: Vec<(i64, String)> = with_pool!(db, |pool| sqlx::query_as(
         "select p.product_id, c.slug from product p
          join product_category c on c.category_id = p.category_id
-         join vendor_application a on a.application_id = p.application_id
-         where a.public_slug like 'demo-%'
+         join vendor v on v.vendor_id = p.vendor_id
+         where v.public_slug like 'demo-%'
            and not exists (select 1 from product_photo f where f.product_id = p.product_id)
          order by p.product_id"
     )

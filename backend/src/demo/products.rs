@@ -551,21 +551,21 @@ pub(super) async fn seed_products(tx: &mut WriteTx, now: i64) -> Result<u64> {
     for (index, &(slug, name, category, description, price, unit, availability)) in
         PRODUCTS.iter().enumerate()
     {
-        let application: Option<i64> = with_tx!(&mut *tx, |conn| {
+        let vendor: Option<i64> = with_tx!(&mut *tx, |conn| {
             sqlx::query_scalar(
-            "select a.application_id from vendor_application a where a.public_slug = $1
-             and not exists (select 1 from product p where p.application_id = a.application_id and p.name = $2)"
+            "select v.vendor_id from vendor v where v.public_slug = $1
+             and not exists (select 1 from product p where p.vendor_id = v.vendor_id and p.name = $2)"
         )
         .bind(slug)
         .bind(name)
         .fetch_optional(&mut **conn)
         .await
         })?;
-        let Some(application) = application else { continue };
+        let Some(vendor) = vendor else { continue };
         let lead_days = (availability == "preorder").then_some(3_i64);
         let created = now - 3_600 * i64::try_from(PRODUCTS.len() - index).unwrap_or(0);
         let row = ProductInsert {
-            application,
+            vendor,
             name,
             description,
             price,
@@ -584,7 +584,7 @@ pub(super) async fn seed_products(tx: &mut WriteTx, now: i64) -> Result<u64> {
 
 /// A demo or synthetic product row.
 pub(super) struct ProductInsert<'a> {
-    pub application: i64,
+    pub vendor: i64,
     pub name: &'a str,
     pub description: &'a str,
     pub price: i64,
@@ -599,12 +599,12 @@ pub(super) struct ProductInsert<'a> {
 pub(super) async fn insert_product(tx: &mut WriteTx, row: &ProductInsert<'_>) -> Result<ProductId> {
     let id: i64 = with_tx!(&mut *tx, |conn| {
         sqlx::query_scalar(
-        "insert into product (application_id, category_id, name, description, price, unit,
+        "insert into product (vendor_id, category_id, name, description, price, unit,
             availability, lead_days, created_at, updated_at)
          select $1, category_id, $2, $3, $4, $5, $6, $7, $8, $8 from product_category where slug = $9
          returning product_id"
     )
-    .bind(row.application)
+    .bind(row.vendor)
     .bind(row.name)
     .bind(row.description)
     .bind(row.price)

@@ -35,8 +35,8 @@ const PLACES: [&str; 6] = ["Oebobo", "Kelapa Lima", "Maulafa", "Alak", "Kota Raj
 /// When the database fails; the batch in progress is then not saved.
 pub async fn seed_scale(db: &Database, count: u32, now: i64) -> Result<u64> {
     let vendors: Vec<i64> = crate::with_pool!(db, |pool| sqlx::query_scalar(
-        "select application_id from vendor_application
-         where public_slug like 'demo-%' and status = 'approved' order by application_id"
+        "select vendor_id from vendor
+         where public_slug like 'demo-%' and status = 'active' order by vendor_id"
     )
     .fetch_all(pool)
     .await)?;
@@ -66,7 +66,7 @@ pub async fn seed_scale(db: &Database, count: u32, now: i64) -> Result<u64> {
             let availability = ["ready", "ready", "ready", "preorder", "sold_out"][n % 5];
             let lead_days = (availability == "preorder").then_some(2_i64);
             let row = ProductInsert {
-                application: vendors[n % vendors.len()],
+                vendor: vendors[n % vendors.len()],
                 name: &name,
                 description: &description,
                 price,

@@ -130,10 +130,10 @@ pub(super) async fn seed_vendors(
             "insert into vendor_application (account_id, status, business_name, category, description,
                 owner_name, gender, whatsapp, kelurahan_id, outside_regency, address, placement_country,
                 years_abroad, return_year, nik_ciphertext, nik_key_id, nik_hash, nik_masked,
-                consent_version, consent_at, show_returnee_details, public_slug, submitted_at,
+                consent_version, consent_at, show_returnee_details, submitted_at,
                 decided_at, created_at, updated_at)
              values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
-                $19, $20, $21, $22, $20, $23, $20, $20)
+                $19, $20, $21, $20, $22, $20, $20)
              returning application_id"
         )
         .bind(account)
@@ -157,7 +157,6 @@ pub(super) async fn seed_vendors(
         .bind(crate::vendors::PRIVACY_NOTICE_VERSION)
         .bind(submitted)
         .bind(demo.show_returnee)
-        .bind(format!("demo-{}", index + 1))
         .bind(decided.then_some(submitted + 86_400))
         .fetch_one(&mut **conn)
         .await
@@ -185,6 +184,12 @@ pub(super) async fn seed_vendors(
             .execute(&mut **conn)
             .await
             .map(|_| ()))?;
+        }
+        if demo.status == ApplicationStatus::Approved {
+            // Demo shops keep their readable addresses (`demo-3`), as links in the docs use them.
+            let application = crate::vendors::ApplicationId(application);
+            let slug = format!("demo-{}", index + 1);
+            crate::vendors::create_vendor(tx, application, &slug, submitted + 86_400).await?;
         }
         added += 1;
     }

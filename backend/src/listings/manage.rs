@@ -1,5 +1,5 @@
-//! A vendor managing their own products. Every statement names the vendor's own approved
-//! application, so no request can touch another vendor's product, whatever id it sends.
+//! A vendor managing their own products. Every statement names the vendor's own active
+//! record, so no request can touch another vendor's product, whatever id it sends.
 
 use domain::listing::{Availability, Unit};
 use domain::Rupiah;
@@ -33,7 +33,7 @@ pub struct ProductDraft {
 /// Why a change was refused; nothing was saved.
 #[derive(Debug, thiserror::Error)]
 pub enum ListingError {
-    /// The account has no approved (and not suspended) vendor application.
+    /// The account has no active vendor record (none, suspended or erased).
     #[error("not an active vendor")]
     NotAVendor,
     /// No such product among the vendor's own.
@@ -59,20 +59,10 @@ impl From<sqlx::Error> for ListingError {
     }
 }
 
-/// The account's approved application, if it is an active vendor.
-async fn vendor_application(db: &Database, account: AccountId) -> Result<Option<i64>, Error> {
-    Ok(with_pool!(db, |pool| sqlx::query_scalar(
-        "select application_id from vendor_application
-         where account_id = $1 and status = 'approved' and erased_at is null"
-    )
-    .bind(account.0)
-    .fetch_optional(pool)
-    .await)?)
-}
-
-/// The account's approved application, or [`ListingError::NotAVendor`].
+/// The account's active vendor record, or [`ListingError::NotAVendor`].
 pub(super) async fn vendor_of(db: &Database, account: AccountId) -> Result<i64, ListingError> {
-    vendor_application(db, account).await?.ok_or(ListingError::NotAVendor)
+    let vendor = crate::vendors::active_vendor_id(db, account).await?;
+    vendor.map(|id| id.0).ok_or(ListingError::NotAVendor)
 }
 
 /// Whether the account is an active vendor (checked before costly work like photo decoding).
@@ -88,7 +78,7 @@ pub async fn active_vendor(db: &Database, account: AccountId) -> Result<(), List
 /// # Errors
 /// When the database fails.
 pub async fn is_active_vendor(db: &Database, account: AccountId) -> Result<bool, Error> {
-    Ok(vendor_application(db, account).await?.is_some())
+    Ok(crate::vendors::active_vendor_id(db, account).await?.is_some())
 }
 
 fn lead_days(availability: Availability) -> Option<i64> {
@@ -113,7 +103,7 @@ pub async fn create_product(
     let mut tx = db.begin_write().await?;
     let id: Option<i64> = with_tx!(&mut tx, |conn| {
         sqlx::query_scalar(
-        "insert into product (application_id, category_id, name, description, price, unit,
+        "insert into product (vendor_id, category_id, name, description, price, unit,
             availability, lead_days, created_at, updated_at)
          select $1, category_id, $2, $3, $4, $5, $6, $7, $8, $8 from product_category where slug = $9
          returning product_id"
@@ -161,7 +151,7 @@ pub async fn update_product(
         sqlx::query(
         "update product set category_id = $1, name = $2, description = $3, price = $4, unit = $5,
             availability = $6, lead_days = $7, updated_at = $8
-         where product_id = $9 and application_id = $10"
+         where product_id = $9 and vendor_id = $10"
     )
     .bind(category)
     .bind(&draft.name)
@@ -199,7 +189,7 @@ pub async fn set_visible(
     let vendor = vendor_of(db, account).await?;
     let rows = with_pool!(db, |pool| {
         sqlx::query(
-        "update product set visible = $1, updated_at = $2 where product_id = $3 and application_id = $4"
+        "update product set visible = $1, updated_at = $2 where product_id = $3 and vendor_id = $4"
     )
     .bind(visible)
     .bind(now)
@@ -231,7 +221,7 @@ pub async fn delete_product(
     own_product(&mut tx, vendor, id).await?;
     let photos = delete_photo_rows(&mut tx, id).await?;
     let rows = with_tx!(&mut tx, |conn| sqlx::query(
-        "delete from product where product_id = $1 and application_id = $2"
+        "delete from product where product_id = $1 and vendor_id = $2"
     )
     .bind(id.0)
     .bind(vendor)
@@ -252,9 +242,8 @@ pub async fn delete_product(
 /// [`ListingError::NotAVendor`] or a storage failure.
 pub async fn own_products(db: &Database, account: AccountId) -> Result<Vec<Product>, ListingError> {
     let vendor = vendor_of(db, account).await?;
-    let sql = format!(
-        "{SELECT} where p.application_id = $1 order by p.created_at desc, p.product_id desc"
-    );
+    let sql =
+        format!("{SELECT} where p.vendor_id = $1 order by p.created_at desc, p.product_id desc");
     let rows: Vec<ProductRow> =
         with_pool!(db, |pool| sqlx::query_as(&sql).bind(vendor).fetch_all(pool).await)?;
     Ok(into_products(rows)?)

@@ -75,13 +75,14 @@ pub async fn own_photos(
     db: &Database,
     account: AccountId,
 ) -> Result<HashMap<ProductId, Vec<Photo>>, crate::Error> {
-    let rows: Vec<ProductPhotoRow> = with_pool!(db, |pool| sqlx::query_as(
+    let rows: Vec<ProductPhotoRow> = with_pool!(db, |pool| sqlx::query_as(concat!(
         "select f.product_id, f.photo_id, f.photo_key, f.width, f.height
-         from product_photo f join product p on p.product_id = f.product_id
-         join vendor_application a on a.application_id = p.application_id
-         where a.account_id = $1 and a.status = 'approved' and a.erased_at is null
-         order by f.product_id, f.position, f.photo_id"
-    )
+             from product_photo f join product p on p.product_id = f.product_id
+             join vendor v on v.vendor_id = p.vendor_id
+             where v.account_id = $1 and ",
+        crate::active_vendor!(),
+        " order by f.product_id, f.position, f.photo_id"
+    ))
     .bind(account.0)
     .fetch_all(pool)
     .await)?;
@@ -133,7 +134,7 @@ pub(super) async fn own_product(
     product: ProductId,
 ) -> Result<(), ListingError> {
     let found: Option<i64> = with_tx!(tx, |conn| sqlx::query_scalar(
-        "select product_id from product where product_id = $1 and application_id = $2"
+        "select product_id from product where product_id = $1 and vendor_id = $2"
     )
     .bind(product.0)
     .bind(vendor)
@@ -156,7 +157,7 @@ pub async fn photo_room(
     let vendor = vendor_of(db, account).await?;
     let photos: Option<i64> = with_pool!(db, |pool| sqlx::query_scalar(
         "select (select count(*) from product_photo f where f.product_id = p.product_id)
-         from product p where p.product_id = $1 and p.application_id = $2"
+         from product p where p.product_id = $1 and p.vendor_id = $2"
     )
     .bind(product.0)
     .bind(vendor)

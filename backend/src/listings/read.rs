@@ -44,7 +44,7 @@ pub async fn public_product(db: &Database, id: ProductId) -> Result<Option<Produ
 /// # Errors
 /// When the database fails or a row is corrupt.
 pub async fn vendor_products(db: &Database, vendor_slug: &str) -> Result<Vec<Product>, Error> {
-    let sql = format!("{SELECT} where a.public_slug = $1 and {PUBLIC} order by p.created_at desc, p.product_id desc");
+    let sql = format!("{SELECT} where v.public_slug = $1 and {PUBLIC} order by p.created_at desc, p.product_id desc");
     let rows: Vec<ProductRow> =
         with_pool!(db, |pool| sqlx::query_as(&sql).bind(vendor_slug).fetch_all(pool).await)?;
     into_products(rows)
@@ -70,19 +70,18 @@ pub async fn newest_products(db: &Database, limit: i64) -> Result<Vec<Product>, 
 pub async fn sitemap_entries(db: &Database) -> Result<Vec<(String, i64)>, Error> {
     let products: Vec<(i64, i64)> = with_pool!(db, |pool| sqlx::query_as(&format!(
         "select p.product_id, p.updated_at from product p
-         join vendor_application a on a.application_id = p.application_id
+         join vendor v on v.vendor_id = p.vendor_id
          where {PUBLIC} order by p.updated_at desc limit 45000"
     ))
     .fetch_all(pool)
     .await)?;
     let vendors: Vec<(String, i64)> = with_pool!(db, |pool| {
-        sqlx::query_as(
-        "select a.public_slug, coalesce(a.decided_at, a.submitted_at, 0) from vendor_application a
-         where a.status = 'approved' and a.erased_at is null and a.public_slug is not null
-         order by a.public_slug"
-    )
-    .fetch_all(pool)
-    .await
+        sqlx::query_as(&format!(
+            "select v.public_slug, v.created_at from vendor v where {} order by v.public_slug",
+            crate::vendors::ACTIVE
+        ))
+        .fetch_all(pool)
+        .await
     })?;
     let categories = categories(db).await?;
     let newest = products.first().map_or(0, |(_, at)| *at);

@@ -1,6 +1,7 @@
 //! The public vendor directory (`/pelapak`): active vendors by name, with how many products
 //! each shows.
 
+use super::record::ACTIVE;
 use super::review::like_pattern;
 use crate::error::Error;
 use crate::{with_pool, Database};
@@ -36,25 +37,22 @@ pub async fn directory(
     page: u32,
 ) -> Result<(Vec<DirectoryEntry>, i64), Error> {
     let pattern = like_pattern(search);
-    // The one spelling of a public vendor here: approved (not suspended), not erased, with a
-    // profile address.
-    let filter = "where a.status = 'approved' and a.erased_at is null and a.public_slug is not null
-          and ($1 is null or lower(a.business_name) like $1 escape '\\')";
-    let count_sql = format!("select count(*) from vendor_application a {filter}");
+    let filter =
+        format!("where {ACTIVE} and ($1 is null or lower(v.business_name) like $1 escape '\\')");
+    let count_sql = format!("select count(*) from vendor v {filter}");
     let total: i64 = with_pool!(db, |pool| sqlx::query_scalar(&count_sql)
         .bind(pattern.as_deref())
         .fetch_one(pool)
         .await)?;
     let rows_sql = format!(
-        "select a.public_slug as slug, a.business_name, a.category, a.business_photo,
+        "select v.public_slug as slug, v.business_name, v.category, v.business_photo,
                 kc.name as kecamatan,
-                (select count(*) from product p where p.application_id = a.application_id
+                (select count(*) from product p where p.vendor_id = v.vendor_id
                     and p.visible) as products
-         from vendor_application a
-         left join kelurahan kl on kl.kelurahan_id = a.kelurahan_id
-         left join kecamatan kc on kc.kecamatan_id = kl.kecamatan_id
+         from vendor v
+         left join kecamatan kc on kc.kecamatan_id = v.kecamatan_id
          {filter}
-         order by lower(a.business_name), a.application_id
+         order by lower(v.business_name), v.vendor_id
          limit $2 offset $3"
     );
     let rows = with_pool!(db, |pool| sqlx::query_as::<_, DirectoryEntry>(&rows_sql)

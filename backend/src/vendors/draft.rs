@@ -81,7 +81,9 @@ pub struct ReturneeStep {
     pub show_returnee_details: bool,
 }
 
-/// Creates the account's application as an empty draft if it has none; returns its id.
+/// Creates the account's first application as an empty draft if it has none; returns the
+/// id of its latest. A rejected or erased applicant starts again only on purpose, with
+/// [`apply_again`]: saving a step of a closed application stays refused.
 ///
 /// # Errors
 /// When the database fails.
@@ -90,9 +92,13 @@ pub async fn ensure_application(
     account: AccountId,
     now: i64,
 ) -> Result<ApplicationId, Error> {
+    // Two first saves at once: both may see no application, and the open-per-account index
+    // lets only one insert.
     with_pool!(db, |pool| sqlx::query(
-        "insert into vendor_application (account_id, created_at, updated_at) values ($1, $2, $2)
-         on conflict (account_id) do nothing"
+        "insert into vendor_application (account_id, created_at, updated_at)
+         select $1, $2, $2
+         where not exists (select 1 from vendor_application where account_id = $1)
+         on conflict do nothing"
     )
     .bind(account.0)
     .bind(now)
@@ -100,11 +106,59 @@ pub async fn ensure_application(
     .await
     .map(|_| ()))?;
     let id: i64 = with_pool!(db, |pool| sqlx::query_scalar(
-        "select application_id from vendor_application where account_id = $1"
+        "select max(application_id) from vendor_application where account_id = $1"
     )
     .bind(account.0)
     .fetch_one(pool)
     .await)?;
+    Ok(ApplicationId(id))
+}
+
+/// Why a new application was not started.
+#[derive(Debug, thiserror::Error)]
+pub enum ApplyAgainError {
+    /// The latest application is still open (or approved): edit that one instead.
+    #[error("an application is still open")]
+    StillOpen,
+    /// Storage failed.
+    #[error(transparent)]
+    Backend(#[from] Error),
+}
+
+/// Starts a new application after the last was rejected or erased, filled in from the last
+/// one's remaining fields so a returnee need not type everything again; the photos, the NIK
+/// and the consent are asked for anew (files belong to one application, so erasing one never
+/// removes another's). The old application and its history stay as they were.
+///
+/// # Errors
+/// [`ApplyAgainError`]; nothing is saved then.
+pub async fn apply_again(
+    db: &Database,
+    account: AccountId,
+    now: i64,
+) -> Result<ApplicationId, ApplyAgainError> {
+    let id: Option<i64> = with_pool!(db, |pool| sqlx::query_scalar(
+        "insert into vendor_application (account_id, business_name, category, description,
+            owner_name, gender, whatsapp, kelurahan_id, outside_regency, address,
+            placement_country, years_abroad, return_year, show_returnee_details, created_at,
+            updated_at)
+         select account_id, business_name, category, description, owner_name, gender, whatsapp,
+            kelurahan_id, outside_regency, address, placement_country, years_abroad, return_year,
+            show_returnee_details, $2, $2
+         from vendor_application
+         where application_id = (select max(application_id) from vendor_application
+                                 where account_id = $1)
+           and (status = 'rejected' or erased_at is not null)
+         on conflict do nothing
+         returning application_id"
+    )
+    .bind(account.0)
+    .bind(now)
+    .fetch_optional(pool)
+    .await)
+    .map_err(Error::from)?;
+    let id = id.ok_or(ApplyAgainError::StillOpen)?;
+    tracing::info!(application = id, "application started again");
     Ok(ApplicationId(id))
 }
 

@@ -63,7 +63,7 @@ pub struct Application {
     pub consent_version: Option<String>,
     /// Whether the public profile shows the "Purna PMI" badge and returnee details.
     pub show_returnee_details: bool,
-    /// Public profile address part.
+    /// Public profile address part of the vendor record approval created.
     pub public_slug: Option<String>,
     /// Unix time of the (last) submission.
     pub submitted_at: Option<i64>,
@@ -110,8 +110,9 @@ pub(super) const SELECT: &str = "select a.application_id, a.account_id, a.status
         a.kelurahan_id, kl.name || ', ' || kc.name as place_name, kc.slug as kecamatan_slug,
         a.outside_regency, a.address, a.placement_country, a.years_abroad, a.return_year,
         a.proof_photo, a.nik_masked, a.nib, a.consent_version, a.show_returnee_details,
-        a.public_slug, a.submitted_at, a.erasure_requested_at, a.erased_at
+        v.public_slug, a.submitted_at, a.erasure_requested_at, a.erased_at
     from vendor_application a
+    left join vendor v on v.application_id = a.application_id
     left join kelurahan kl on kl.kelurahan_id = a.kelurahan_id
     left join kecamatan kc on kc.kecamatan_id = kl.kecamatan_id";
 
@@ -157,7 +158,9 @@ impl ApplicationRow {
     }
 }
 
-/// The application of an account, if it started one.
+/// The account's latest application, if it started one: the open one when there is one
+/// (only the newest can be open: a new one is started only once the last is rejected or
+/// erased), otherwise the last decided.
 ///
 /// # Errors
 /// When the database fails or the row is corrupt.
@@ -165,7 +168,7 @@ pub async fn find_by_account(
     db: &Database,
     account: AccountId,
 ) -> Result<Option<Application>, Error> {
-    let sql = format!("{SELECT} where a.account_id = $1");
+    let sql = format!("{SELECT} where a.account_id = $1 order by a.application_id desc limit 1");
     let row: Option<ApplicationRow> =
         with_pool!(db, |pool| sqlx::query_as(&sql).bind(account.0).fetch_optional(pool).await)?;
     row.map(ApplicationRow::into_application).transpose()

@@ -166,6 +166,20 @@ pub async fn export_personal_data(
     .bind(account.0)
     .fetch_all(pool)
     .await)?;
+    let shop: Option<ShopRow> = with_pool!(db, |pool| sqlx::query_as(
+        "select v.public_slug, v.business_name, v.description, v.whatsapp,
+                    coalesce(kc.name, v.outside_regency)
+             from vendor v left join kecamatan kc on kc.kecamatan_id = v.kecamatan_id
+             where v.account_id = $1 and v.erased_at is null"
+    )
+    .bind(account.0)
+    .fetch_optional(pool)
+    .await)?;
+    let shop_json =
+        shop.map_or(serde_json::Value::Null, |(slug, name, description, whatsapp, area)| {
+            json!({ "profile": format!("/pelapak/{slug}"), "business_name": name,
+                "description": description, "whatsapp": whatsapp, "area": area })
+        });
     let notices: Vec<_> = notifications_for(db, account)
         .await?
         .into_iter()
@@ -174,6 +188,7 @@ pub async fn export_personal_data(
     Ok(json!({
         "account": { "phone": phone, "email": email, "role": role },
         "vendor_application": application_json,
+        "shop": shop_json,
         "notifications": notices,
         "access_and_decision_log": access.into_iter().map(|(actor, action, reason, at)| json!({
             "by_account": actor, "action": action, "reason": reason,
@@ -181,6 +196,10 @@ pub async fn export_personal_data(
         })).collect::<Vec<_>>(),
     }))
 }
+
+/// The applicant's live shop as the export shows it: address, name, description, WhatsApp,
+/// area.
+type ShopRow = (String, String, String, Option<String>, Option<String>);
 
 /// Records that the applicant asks for their personal data to be erased; an admin completes it.
 ///
@@ -218,9 +237,10 @@ pub enum ErasureError {
 
 /// Completes the erasure the applicant asked for: NIK, files, owner details and returnee
 /// details. Only a pending request is completed, and never by the applicant's own account.
-/// The row stays, anonymised, with its status and history (what the audit needs); an
-/// approved vendor is suspended so nothing of theirs stays public. Returns the file keys the
-/// caller must delete from storage.
+/// The row stays, anonymised, with its status and history (what the audit needs). A vendor
+/// record made from it keeps its business name and category for financial records and is
+/// marked erased, so nothing of theirs stays public. Returns the file keys the caller must
+/// delete from storage.
 ///
 /// # Errors
 /// [`ErasureError`]; nothing is changed then.
@@ -240,11 +260,37 @@ pub async fn complete_erasure(
     if application.account == actor {
         return Err(ErasureError::OwnApplication);
     }
-    let files: Vec<String> = [application.business_photo.clone(), application.proof_photo.clone()]
-        .into_iter()
-        .flatten()
-        .collect();
+    // The shop's photo may have been replaced since approval: both files go.
+    let shop_photo: Option<String> = with_pool!(db, |pool| sqlx::query_scalar(
+        "select business_photo from vendor where application_id = $1"
+    )
+    .bind(id.0)
+    .fetch_optional(pool)
+    .await)
+    .map_err(Error::from)?
+    .flatten();
+    let mut files: Vec<String> =
+        [application.business_photo.clone(), application.proof_photo.clone(), shop_photo]
+            .into_iter()
+            .flatten()
+            .collect();
+    files.dedup();
     let mut tx = db.begin_write().await.map_err(ErasureError::from)?;
+    // The vendor record keeps what receipts and ledger rows need (the business name and
+    // category, the public address they were issued under) and loses everything that
+    // describes or reaches the person. See the privacy notice (`privacy-kept`).
+    with_tx!(&mut tx, |conn| sqlx::query(
+        "update vendor set description = '', business_photo = null, whatsapp = null,
+            kecamatan_id = null, outside_regency = null, pending_business_name = null,
+            pending_category = null, pending_since = null, erased_at = $1, updated_at = $1
+         where application_id = $2 and erased_at is null"
+    )
+    .bind(now)
+    .bind(id.0)
+    .execute(&mut **conn)
+    .await
+    .map(|_| ()))
+    .map_err(Error::from)?;
     with_tx!(&mut tx, |conn| sqlx::query(
         "update vendor_application set
             business_name = '', description = '', business_photo = null, owner_name = '',
@@ -289,7 +335,8 @@ pub async fn complete_erasure(
 pub struct ErasureRequest {
     /// The application whose personal data is to be erased.
     pub application_id: i64,
-    /// Its business name (not personal data: it stays after erasure).
+    /// Its business name (the application's copy is blanked by erasure; a vendor record
+    /// made from it keeps its own).
     pub business_name: String,
     /// Its status when the request came.
     pub status: String,

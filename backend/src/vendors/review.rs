@@ -3,11 +3,12 @@
 //! one wins and the other is told it was already decided.
 
 use domain::application::{ApplicationStatus, Transition};
-use domain::vendor::Category;
+use domain::vendor::{Category, VendorStatus};
 
 use super::draft::record_event;
 use super::model::{ApplicationId, SELECT};
 use super::notifications::notify;
+use super::record::{create_at_approval, set_status};
 use crate::accounts::AccountId;
 use crate::db::Database;
 use crate::error::Error;
@@ -126,14 +127,9 @@ pub enum DecideError {
     Backend(#[from] Error),
 }
 
-/// An address part for a vendor's public profile: `v<id>`, short and stable, revealing
-/// nothing about the person.
-fn public_slug(id: ApplicationId) -> String {
-    format!("v{}", id.0)
-}
-
 /// Takes a reviewer's decision, writes it to the history, notifies the applicant and records
-/// it in the audit log, all in one transaction.
+/// it in the audit log, all in one transaction. Approval creates the vendor record; suspending
+/// and reinstating change it.
 ///
 /// # Errors
 /// [`DecideError`]; nothing is saved in any case.
@@ -165,14 +161,12 @@ pub async fn decide(
         // The status in the `where` clause is what makes concurrent decisions safe: only the
         // first update finds the status it expects.
         let account: Option<i64> = with_tx!(&mut tx, |conn| sqlx::query_scalar(
-            "update vendor_application set status = $1, decided_at = $2, updated_at = $2,
-                public_slug = coalesce(public_slug, $3)
-             where application_id = $4 and status = $5 and erased_at is null
+            "update vendor_application set status = $1, decided_at = $2, updated_at = $2
+             where application_id = $3 and status = $4 and erased_at is null
              returning account_id"
         )
         .bind(target.as_str())
         .bind(now)
-        .bind(public_slug(id))
         .bind(id.0)
         .bind(source.as_str())
         .fetch_optional(&mut **conn)
@@ -189,6 +183,14 @@ pub async fn decide(
         return Err(DecideError::AlreadyDecided(current.status));
     };
     let applicant = AccountId(applicant);
+    match transition {
+        Transition::Approve => {
+            create_at_approval(&mut tx, id, now).await?;
+        }
+        Transition::Suspend => set_status(&mut tx, id, VendorStatus::Suspended, now).await?,
+        Transition::Reinstate => set_status(&mut tx, id, VendorStatus::Active, now).await?,
+        _ => {}
+    }
     record_event(&mut tx, id, Some(actor), transition, message, now).await?;
     notify(&mut tx, applicant, transition.as_str(), id, now).await?;
     let entry = crate::audit::Entry {

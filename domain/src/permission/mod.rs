@@ -19,7 +19,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::access::Denied;
-use crate::application::ApplicationStatus;
+use crate::vendor::VendorStatus;
 
 /// A named power an endpoint can require.
 ///
@@ -310,16 +310,13 @@ impl Role {
     }
 }
 
-/// Whether an application's owner is an active vendor: approved, not suspended, not erased.
-/// The one definition, for the policy, the shop pages and the public listings alike.
-///
-/// Approved and suspended are both read from `status`: a suspended vendor's status is
-/// [`ApplicationStatus::Suspended`], never `Approved`, so "approved and not suspended" is
-/// "status is `Approved`". Erasure is recorded apart (`erased_at`) and is checked here too,
-/// because an erased application keeps its last status.
+/// Whether a vendor record is active: approved (a vendor record exists only once an
+/// application is approved), not suspended, not erased. The one definition, for the policy,
+/// the shop pages and the public listings alike; SQL spells it once, as
+/// `backend::vendors::ACTIVE`, and a test holds the two together.
 #[must_use]
-pub const fn vendor_is_active(status: ApplicationStatus, erased: bool) -> bool {
-    status.is_active_vendor() && !erased
+pub const fn vendor_is_active(status: VendorStatus, erased: bool) -> bool {
+    matches!(status, VendorStatus::Active) && !erased
 }
 
 /// Proof that an account has an active vendor record, with that record's id.
@@ -332,7 +329,7 @@ pub struct ActiveVendor(i64);
 impl ActiveVendor {
     /// The record `id` if it is active by [`vendor_is_active`]; `None` otherwise.
     #[must_use]
-    pub const fn from_record(id: i64, status: ApplicationStatus, erased: bool) -> Option<Self> {
+    pub const fn from_record(id: i64, status: VendorStatus, erased: bool) -> Option<Self> {
         if vendor_is_active(status, erased) {
             Some(ActiveVendor(id))
         } else {
@@ -340,7 +337,7 @@ impl ActiveVendor {
         }
     }
 
-    /// The vendor record's id (the application's, in today's schema).
+    /// The vendor record's id.
     #[must_use]
     pub const fn id(self) -> i64 {
         self.0

@@ -12,8 +12,8 @@ fn permission() -> impl Strategy<Value = Permission> {
     proptest::sample::select(Permission::ALL)
 }
 
-fn status() -> impl Strategy<Value = ApplicationStatus> {
-    proptest::sample::select(ApplicationStatus::ALL.to_vec())
+fn status() -> impl Strategy<Value = VendorStatus> {
+    proptest::sample::select(VendorStatus::ALL.to_vec())
 }
 
 fn need() -> impl Strategy<Value = Need> {
@@ -70,7 +70,7 @@ proptest! {
 
     #[test]
     fn a_super_admin_with_a_shop_passes_every_need(need in need(), id in any::<i64>()) {
-        let vendor = ActiveVendor::from_record(id, ApplicationStatus::Approved, false);
+        let vendor = ActiveVendor::from_record(id, VendorStatus::Active, false);
         let admin = Actor::new(1, Role::SuperAdmin, vendor);
         prop_assert_eq!(need.check(Some(&admin)), Ok(()));
     }
@@ -116,7 +116,7 @@ proptest! {
 
     #[test]
     fn the_refusal_list_is_exactly_who_check_refuses(need in need(), caller in role(), shop in any::<bool>()) {
-        let vendor = if shop { ActiveVendor::from_record(5, ApplicationStatus::Approved, false) } else { None };
+        let vendor = if shop { ActiveVendor::from_record(5, VendorStatus::Active, false) } else { None };
         let actor = Actor::new(11, caller, vendor);
         let listed = need.refused_callers().contains(&Caller { role: caller, active_vendor: shop });
         prop_assert_eq!(listed, need.check(Some(&actor)).is_err());
@@ -131,7 +131,7 @@ proptest! {
         status in status(),
         erased in any::<bool>(),
     ) {
-        let active = status == ApplicationStatus::Approved && !erased;
+        let active = status == VendorStatus::Active && !erased;
         prop_assert_eq!(vendor_is_active(status, erased), active);
         prop_assert_eq!(ActiveVendor::from_record(id, status, erased).map(ActiveVendor::id), active.then_some(id));
     }

@@ -9,7 +9,7 @@ fn actor(role: Role) -> Actor {
 }
 
 fn vendor(role: Role) -> Actor {
-    Actor::new(7, role, ActiveVendor::from_record(3, ApplicationStatus::Approved, false))
+    Actor::new(7, role, ActiveVendor::from_record(3, VendorStatus::Active, false))
 }
 
 fn need(permission: Permission) -> Need {
@@ -115,14 +115,14 @@ fn a_super_admin_without_a_shop_cannot_manage_one_either() {
 
 #[test]
 fn a_suspended_or_erased_vendor_is_not_active() {
-    use ApplicationStatus as S;
-    assert!(vendor_is_active(S::Approved, false));
-    assert!(!vendor_is_active(S::Approved, true));
+    use VendorStatus as S;
+    assert!(vendor_is_active(S::Active, false));
+    assert!(!vendor_is_active(S::Active, true));
     assert!(!vendor_is_active(S::Suspended, false));
-    for status in ApplicationStatus::ALL {
-        assert_eq!(ActiveVendor::from_record(1, status, false).is_some(), status == S::Approved);
+    for status in VendorStatus::ALL {
+        assert_eq!(ActiveVendor::from_record(1, status, false).is_some(), status == S::Active);
     }
-    assert_eq!(ActiveVendor::from_record(9, S::Approved, false).map(ActiveVendor::id), Some(9));
+    assert_eq!(ActiveVendor::from_record(9, S::Active, false).map(ActiveVendor::id), Some(9));
 }
 
 #[test]

@@ -447,6 +447,25 @@ pub async fn request_erasure(State(state): State<ServerState>, parts: Parts) -> 
     }
 }
 
+/// `POST /pengajuan/ajukan-lagi`: a rejected or erased applicant starts a new application,
+/// filled in from the last. With one still open (a second tab, a double tap) nothing is
+/// created and the dashboard shows the open one.
+pub async fn apply_again(State(state): State<ServerState>, parts: Parts) -> Response {
+    let viewer = match viewer(&parts) {
+        Ok(viewer) => viewer,
+        Err(refused) => return refused.into_response(),
+    };
+    let account = AccountId(viewer.account_id);
+    match vendors::apply_again(&state.app.db, account, state.app.clock.now()).await {
+        Ok(_) => see_other("/pengajuan?selesai=ajukan-lagi"),
+        Err(vendors::ApplyAgainError::StillOpen) => see_other("/pengajuan"),
+        Err(vendors::ApplyAgainError::Backend(error)) => {
+            PageError::unavailable(&parts.headers, "could not start a new application", &error)
+                .into_response()
+        }
+    }
+}
+
 /// `POST /notifikasi/dibaca`: marks the applicant's notices as read.
 pub async fn notifications_read(State(state): State<ServerState>, parts: Parts) -> Response {
     let viewer = match viewer(&parts) {
@@ -502,6 +521,7 @@ pub async fn export(State(state): State<ServerState>, parts: Parts) -> Response 
 pub fn endpoints() -> Vec<Endpoint> {
     vec![
         Endpoint::post("/pengajuan/hapus-data", Need::Permission(ApplyAsVendor), request_erasure),
+        Endpoint::post("/pengajuan/ajukan-lagi", Need::Permission(ApplyAsVendor), apply_again),
         Endpoint::get("/pengajuan/data.json", Need::Permission(ApplyAsVendor), export),
         Endpoint::post("/pengajuan/{step}", Need::Permission(ApplyAsVendor), save_step)
             .body_limit(MAX_STEP_FORM_BYTES),

@@ -255,11 +255,11 @@ storage_test! {
         let vendor = app.log_in(VENDOR_LOGIN, DEMO_PASSWORD).await;
         let account = app.account_id(VENDOR_LOGIN).await;
         let (product, name): (i64, String) = backend::with_pool!(&app.test_db.db, |pool| sqlx::query_as(
-            "select p.product_id, p.name from product p join vendor_application a using (application_id)
-             where a.account_id = $1 order by p.product_id limit 1"
+            "select p.product_id, p.name from product p join vendor v using (vendor_id)
+             where v.account_id = $1 order by p.product_id limit 1"
         ).bind(account).fetch_one(pool).await).expect("a product of the vendor");
         backend::with_pool!(&app.test_db.db, |pool| sqlx::query(
-            "update vendor_application set status = 'suspended' where account_id = $1"
+            "update vendor set status = 'suspended' where account_id = $1"
         ).bind(account).execute(pool).await.map(|_| ())).expect("suspend");
 
         let renamed = app.post_form_with_cookie(&format!("/lapak/produk/{product}"), &form(&[("name", "Diganti")]), &vendor).await;

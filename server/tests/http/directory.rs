@@ -28,7 +28,7 @@ backend::storage_test! {
     async fn a_suspended_vendor_leaves_the_directory_at_once(test_db: TestDb) {
         let app = TestApp::seeded(test_db).await;
         backend::with_pool!(&app.test_db.db, |pool| sqlx::query(
-            "update vendor_application set status = 'suspended' where business_name = 'Kopi Bajawa Kak Anton'"
+            "update vendor set status = 'suspended' where business_name = 'Kopi Bajawa Kak Anton'"
         ).execute(pool).await.map(|_| ())).expect("suspend");
 
         let found = app.get("/pelapak?q=kopi", &[]).await;
@@ -39,7 +39,7 @@ backend::storage_test! {
     async fn a_vendor_profile_carries_its_link_preview_and_local_business_data(test_db: TestDb) {
         let app = TestApp::seeded(test_db).await;
         let slug: String = backend::with_pool!(&app.test_db.db, |pool| sqlx::query_scalar(
-            "select public_slug from vendor_application where business_name = 'Tenun Ikat Mama Yuli'"
+            "select public_slug from vendor where business_name = 'Tenun Ikat Mama Yuli'"
         ).fetch_one(pool).await).expect("slug");
 
         let page = app.get(&format!("/pelapak/{slug}"), &[]).await;

@@ -56,8 +56,8 @@ async fn yuli_pages(app: &TestApp) -> (i64, String, String) {
     let yuli = AccountId(app.account_id(YULI).await);
     let product = listings::own_products(&app.test_db.db, yuli).await.expect("own")[0].id.0;
     let (slug, category): (String, String) = with_pool!(&app.test_db.db, |pool| sqlx::query_as(
-        "select a.public_slug, c.slug from product p
-         join vendor_application a on a.application_id = p.application_id
+        "select v.public_slug, c.slug from product p
+         join vendor v on v.vendor_id = p.vendor_id
          join product_category c on c.category_id = p.category_id
          where p.product_id = $1"
     )
@@ -96,10 +96,10 @@ storage_test! {
         }
 
         execute(&app, "update product set name = $1 where product_id = $2", HOSTILE, product).await;
-        let application: i64 = with_pool!(&app.test_db.db, |pool| sqlx::query_scalar(
-            "select application_id from product where product_id = $1"
-        ).bind(product).fetch_one(pool).await).expect("application");
-        execute(&app, "update vendor_application set business_name = $1 where application_id = $2", HOSTILE, application).await;
+        let vendor: i64 = with_pool!(&app.test_db.db, |pool| sqlx::query_scalar(
+            "select vendor_id from product where product_id = $1"
+        ).bind(product).fetch_one(pool).await).expect("vendor");
+        execute(&app, "update vendor set business_name = $1 where vendor_id = $2", HOSTILE, vendor).await;
         execute(&app, "update product_category set name_id = $1 where category_id = (select category_id from product where product_id = $2)", HOSTILE, product).await;
         let hostile = public_pages(product, &slug, &category, HOSTILE);
 

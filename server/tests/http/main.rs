@@ -21,3 +21,4 @@ mod security;
 mod sessions;
 mod shop;
 mod support;
+mod vendor_records;

@@ -11,12 +11,12 @@ async fn first_product(app: &TestApp) -> (i64, String) {
     let account = app.account_id(VENDOR_LOGIN).await;
     backend::with_pool!(&app.test_db.db, |pool| {
         sqlx::query_as(
-        "select p.product_id, p.name from product p join vendor_application a using (application_id)
-         where a.account_id = $1 order by p.product_id limit 1"
-    )
-    .bind(account)
-    .fetch_one(pool)
-    .await
+            "select p.product_id, p.name from product p join vendor v using (vendor_id)
+         where v.account_id = $1 order by p.product_id limit 1",
+        )
+        .bind(account)
+        .fetch_one(pool)
+        .await
     })
     .expect("a product of the vendor")
 }
