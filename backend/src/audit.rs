@@ -100,6 +100,14 @@ pub enum Action {
     PersonalDataErased,
     /// A decision on an application (the transition's stored name, e.g. `approved`).
     ApplicationDecided(&'static str),
+    /// A vendor changed what applies at once on their shop (the reason lists the fields).
+    ShopProfileChanged,
+    /// A vendor asked for a new business name or category (the reason lists the fields).
+    ShopChangeProposed,
+    /// The Dinas accepted a vendor's new business name or category.
+    ShopChangeAccepted,
+    /// The Dinas refused a vendor's new business name or category (reason required).
+    ShopChangeRefused,
 }
 
 impl Action {
@@ -117,6 +125,10 @@ impl Action {
             Action::ProofPhotoViewed => "proof_photo:view".to_owned(),
             Action::PersonalDataErased => "personal_data:erased".to_owned(),
             Action::ApplicationDecided(transition) => format!("application:{transition}"),
+            Action::ShopProfileChanged => "vendor:profile_changed".to_owned(),
+            Action::ShopChangeProposed => "vendor:change_proposed".to_owned(),
+            Action::ShopChangeAccepted => "vendor:change_accepted".to_owned(),
+            Action::ShopChangeRefused => "vendor:change_refused".to_owned(),
         }
     }
 }

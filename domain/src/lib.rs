@@ -14,6 +14,7 @@ pub mod nik;
 pub mod password;
 pub mod permission;
 pub mod phone;
+pub mod shop;
 pub mod vendor;
 pub mod wita;
 

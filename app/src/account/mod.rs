@@ -57,6 +57,8 @@ pub fn done_notice() -> Option<&'static str> {
         "hapus-diminta" => Some("apply-notice-erasure-requested"),
         "ajukan-lagi" => Some("apply-notice-started-again"),
         "produk" => Some("shop-notice-saved"),
+        "profil" => Some("shop-notice-profile"),
+        "profil-ditinjau" => Some("shop-notice-profile-review"),
         "produk-dihapus" => Some("shop-notice-deleted"),
         "foto" => Some("shop-notice-photos"),
         "kategori" => Some("admin-categories-saved"),

@@ -365,6 +365,31 @@ pub struct OwnProducts {
     pub products: Vec<ProductView>,
     /// Categories (slug, name).
     pub categories: Vec<(String, String)>,
+    /// The shop's profile, for its form (`None` when not an active vendor).
+    pub shop: Option<ShopView>,
+    /// Kota Kupang's kecamatan (slug, name), for the shop's area.
+    pub kecamatan: Vec<(String, String)>,
+}
+
+/// A vendor's shop profile as its form shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShopView {
+    /// Profile address part.
+    pub slug: String,
+    /// Approved business name.
+    pub business_name: String,
+    /// Approved category value.
+    pub category: String,
+    /// Description.
+    pub description: String,
+    /// WhatsApp number as people write it (`0852-…`).
+    pub whatsapp: String,
+    /// Kecamatan slug ("" outside Kota Kupang).
+    pub kecamatan: String,
+    /// A new business name waiting for the Dinas.
+    pub pending_business_name: Option<String>,
+    /// A new category value waiting for the Dinas.
+    pub pending_category: Option<String>,
 }
 
 /// The logged-in vendor's own products, hidden ones included, and the categories.
@@ -391,5 +416,29 @@ pub async fn load_own_products() -> Result<OwnProducts, AppError> {
             with_these_photos(to_view(product), own)
         })
         .collect();
-    Ok(OwnProducts { vendor, products: views, categories })
+    let shop = backend::vendors::own_shop(&state.db, account).await?.map(|shop| ShopView {
+        slug: shop.public_slug,
+        whatsapp: shop
+            .whatsapp
+            .as_deref()
+            .and_then(|number| domain::PhoneNumber::parse(number).ok())
+            .map(|number| number.national())
+            .unwrap_or_default(),
+        business_name: shop.business_name,
+        category: shop.category,
+        description: shop.description,
+        kecamatan: shop.kecamatan.unwrap_or_default(),
+        pending_business_name: shop.pending_business_name,
+        pending_category: shop.pending_category,
+    });
+    let kecamatan = if shop.is_some() {
+        backend::reference::list_kecamatan(&state.db)
+            .await?
+            .into_iter()
+            .map(|k| (k.slug, k.name))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Ok(OwnProducts { vendor, products: views, categories, shop, kecamatan })
 }

@@ -4,7 +4,7 @@ use domain::listing::{limits, Unit};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::api::{load_own_products, PhotoView, ProductView};
+use super::api::{load_own_products, PhotoView, ProductView, ShopView};
 use super::{availability_label, unit_label};
 use crate::auth::require_account;
 use crate::error::{AppError, ErrorPage};
@@ -16,6 +16,8 @@ use crate::i18n::{t, t_args};
 pub const PRODUCT_FORM: &str = "product";
 /// The edit page's add-photos form.
 pub const PHOTO_FORM: &str = "photos";
+/// The shop profile form on `/lapak`.
+pub const SHOP_FORM: &str = "profile";
 
 /// `/lapak`
 #[component]
@@ -30,7 +32,10 @@ pub fn OwnProductsPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match own.await {
                     Ok(own) if !own.vendor => view! { <NotAVendor /> }.into_any(),
-                    Ok(own) => view! { <OwnProductList products=own.products /> }.into_any(),
+                    Ok(own) => view! {
+                        <OwnProductList products=own.products />
+                        {own.shop.map(|shop| view! { <ShopProfileForm shop kecamatan=own.kecamatan /> })}
+                    }.into_any(),
                     Err(error) => view! { <ErrorPage error /> }.into_any(),
                 }
             })}
@@ -78,6 +83,48 @@ fn OwnProductList(products: Vec<ProductView>) -> impl IntoView {
                     }
                 }).collect_view()}
             </ul>
+        </section>
+    }
+}
+
+/// The shop profile form: what applies at once, and a new name or category for review.
+#[component]
+fn ShopProfileForm(shop: ShopView, kecamatan: Vec<(String, String)>) -> impl IntoView {
+    use domain::vendor::{limits as vendor_limits, Category};
+    let categories: Vec<(String, String)> = Category::ALL
+        .into_iter()
+        .map(|c| (c.as_str().to_owned(), crate::apply::category_label(c)))
+        .collect();
+    let mut areas = vec![(String::new(), t("shop-profile-outside"))];
+    areas.extend(kecamatan);
+    let category_name = |value: &str| {
+        Category::from_str_value(value).map(crate::apply::category_label).unwrap_or_default()
+    };
+    let waiting: Vec<String> =
+        [shop.pending_business_name.clone(), shop.pending_category.as_deref().map(category_name)]
+            .into_iter()
+            .flatten()
+            .collect();
+    // The form shows what the vendor asked for, so saving again does not withdraw it.
+    let name = shop.pending_business_name.clone().unwrap_or(shop.business_name.clone());
+    let category = shop.pending_category.clone().unwrap_or(shop.category.clone());
+    view! {
+        <section class="card" id="profil" aria-labelledby="shop-profile-title">
+            <h2 id="shop-profile-title">{t("shop-profile-title")}</h2>
+            <p>{t("shop-profile-lead")}</p>
+            {(!waiting.is_empty()).then(|| view! {
+                <p class="notice" role="status">{t_args("shop-profile-pending", &[("change", waiting.join(", "))])}</p>
+            })}
+            <p><a href=format!("/pelapak/{}", shop.slug)>{t("apply-see-profile")}</a></p>
+            <form method="post" action="/lapak/profil" novalidate>
+                <FormAlert form=SHOP_FORM />
+                <Field form=SHOP_FORM name="business_name" label=t("apply-business-name") hint=t("shop-profile-reviewed") initial=name max_len=vendor_limits::BUSINESS_NAME />
+                <Select form=SHOP_FORM name="category" label=t("apply-category") options=categories initial=category hint=t("shop-profile-reviewed") />
+                <TextArea form=SHOP_FORM name="description" label=t("apply-description") initial=shop.description max_len=vendor_limits::DESCRIPTION />
+                <Field form=SHOP_FORM name="whatsapp" label=t("apply-whatsapp") hint=t("apply-whatsapp-hint") initial=shop.whatsapp inputmode="tel" autocomplete="tel" max_len=20 />
+                <Select form=SHOP_FORM name="kecamatan" label=t("shop-profile-kecamatan") options=areas initial=shop.kecamatan />
+                <button type="submit" class="button">{t("shop-profile-save")}</button>
+            </form>
         </section>
     }
 }

@@ -4,7 +4,7 @@ pub mod api;
 mod manage;
 mod page;
 
-pub use manage::{OwnProductsPage, ProductFormPage, PHOTO_FORM, PRODUCT_FORM};
+pub use manage::{OwnProductsPage, ProductFormPage, PHOTO_FORM, PRODUCT_FORM, SHOP_FORM};
 pub use page::ProductPage;
 
 use leptos::prelude::*;

@@ -24,6 +24,15 @@ pub struct QueueItem {
     pub submitted_at: Option<i64>,
 }
 
+/// A vendor's requested change of what the Dinas approved: (approved, requested) pairs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShopChange {
+    /// Business name: (approved, requested), when a new one was asked for.
+    pub business_name: Option<(String, String)>,
+    /// Category values: (approved, requested), when a new one was asked for.
+    pub category: Option<(String, String)>,
+}
+
 /// One page of the queue.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Queue {
@@ -61,6 +70,8 @@ pub struct ReviewDetail {
     pub erased: bool,
     /// Unix time of submission.
     pub submitted_at: Option<i64>,
+    /// A new business name or category the vendor asked for, waiting for review.
+    pub shop_change: Option<ShopChange>,
 }
 
 /// The review queue: waiting applications oldest first, or any status by filter.
@@ -137,7 +148,14 @@ pub async fn load_review(id: i64) -> Result<ReviewDetail, AppError> {
         return Err(AppError::NotFound.with_status());
     }
     let history = backend::vendors::history(&state.db, id).await?;
-    Ok(super::convert::to_detail(a, history))
+    let shop = backend::vendors::shop_of_application(&state.db, id).await?;
+    let mut detail = super::convert::to_detail(a, history);
+    detail.shop_change =
+        shop.filter(backend::vendors::Shop::awaits_review).map(|shop| ShopChange {
+            business_name: shop.pending_business_name.map(|new| (shop.business_name, new)),
+            category: shop.pending_category.map(|new| (shop.category, new)),
+        });
+    Ok(detail)
 }
 
 /// An erasure request waiting, with its statutory deadline.

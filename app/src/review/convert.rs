@@ -56,5 +56,6 @@ pub(crate) fn to_detail(a: Application, history: Vec<ApplicationEvent>) -> Revie
         erasure_requested: a.erasure_requested_at.is_some() && a.erased_at.is_none(),
         erased: a.erased_at.is_some(),
         submitted_at: a.submitted_at,
+        shop_change: None,
     }
 }

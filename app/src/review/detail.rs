@@ -143,6 +143,29 @@ fn Detail(detail: ReviewDetail) -> impl IntoView {
                 }).collect_view()}
             </ol>
         </section>
+        {(detail.shop_change.is_none()).then(|| view! { <FormAlert form=form::SHOP_CHANGE /> })}
+        {detail.shop_change.map(|change| {
+            let category_name = |value: &str| Category::from_str_value(value).map(category_label).unwrap_or_default();
+            let lines: Vec<String> = [
+                change.business_name.map(|(from, to)| crate::i18n::t_args("review-shop-change-name", &[("from", from), ("to", to)])),
+                change.category.map(|(from, to)| crate::i18n::t_args("review-shop-change-category", &[("from", category_name(&from)), ("to", category_name(&to))])),
+            ].into_iter().flatten().collect();
+            view! {
+                <section class="card" aria-labelledby="change-title">
+                    <h2 id="change-title">{t("review-shop-change-title")}</h2>
+                    <p>{t("review-shop-change-lead")}</p>
+                    <ul>{lines.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+                    <FormAlert form=form::SHOP_CHANGE />
+                    <form method="post" action=format!("/admin/pengajuan/{id}/perubahan-lapak") novalidate>
+                        <TextArea form=form::SHOP_CHANGE name="alasan" label=t("review-shop-change-reason") max_len=domain::vendor::limits::MESSAGE />
+                        <div class="decisions">
+                            <button type="submit" name="jawab" value="terima" class="button">{t("review-shop-change-accept")}</button>
+                            <button type="submit" name="jawab" value="tolak" class="button secondary">{t("review-shop-change-refuse")}</button>
+                        </div>
+                    </form>
+                </section>
+            }
+        })}
         // A refused erasure (none was asked for) must say why even without the form.
         {(!detail.erasure_requested).then(|| view! { <FormAlert form=form::ERASURE /> })}
         {detail.erasure_requested.then(|| view! {

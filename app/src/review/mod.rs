@@ -20,4 +20,6 @@ pub mod form {
     pub const REVEAL: &str = "reveal";
     /// Erasure.
     pub const ERASURE: &str = "erasure";
+    /// The answer to a shop's new business name or category.
+    pub const SHOP_CHANGE: &str = "shopchange";
 }

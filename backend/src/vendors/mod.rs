@@ -13,6 +13,7 @@ mod profile;
 mod record;
 mod review;
 mod rotation;
+mod shop;
 
 pub use directory::{directory, DirectoryEntry, DIRECTORY_PAGE_SIZE};
 pub use draft::{
@@ -32,6 +33,9 @@ pub use profile::{public_profile, PublicProfile};
 pub use record::{active_vendor_id, active_vendor_of, create_vendor, VendorId, ACTIVE};
 pub use review::{decide, review_queue, DecideError, QueueQuery, QueueRow, QUEUE_PAGE_SIZE};
 pub use rotation::{reencrypt_with_current_key, RotationReport};
+pub use shop::{
+    decide_shop_change, own_shop, shop_of_application, update_shop, Shop, ShopError, ShopSaved,
+};
 
 /// The privacy notice version an applicant accepts now. Bump it (and the notice's text in
 /// the catalogues) when the notice changes; the accepted version is stored per application.

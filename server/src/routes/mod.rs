@@ -14,6 +14,7 @@ pub mod language;
 pub mod photos;
 pub mod products;
 pub mod review;
+pub mod shop;
 
 use axum::http::Method;
 use axum::routing::MethodRouter;
@@ -81,6 +82,7 @@ pub fn table() -> Vec<Endpoint> {
         apply::endpoints(),
         review::endpoints(),
         products::endpoints(),
+        shop::endpoints(),
         photos::endpoints(),
         categories::endpoints(),
         discovery::endpoints(),

@@ -14,7 +14,47 @@ use crate::applications::{
     application_of, assert_redirect, decide, post_business, post_identity, save_steps, submit,
     submitted_application, Answers, OTHER_APPLICANT,
 };
-use crate::support::{demo_login, TestApp};
+use crate::support::{demo_login, form, TestApp};
+
+/// The demo vendor behind `/pelapak/demo-1`, "Tenun Ikat Mama Yuli".
+const YULI: &str = "0852-3910-0001";
+
+/// `(business_name, description, pending_business_name, pending_category)` of demo-1.
+async fn yuli_shop(app: &TestApp) -> (String, String, Option<String>, Option<String>) {
+    backend::with_pool!(&app.test_db.db, |pool| sqlx::query_as(
+        "select business_name, description, pending_business_name, pending_category
+         from vendor where public_slug = 'demo-1'"
+    )
+    .fetch_one(pool)
+    .await)
+    .expect("demo-1")
+}
+
+async fn vendor_audit(app: &TestApp) -> Vec<(String, String)> {
+    backend::with_pool!(&app.test_db.db, |pool| sqlx::query_as(
+        "select action, reason from audit_event where subject_kind = 'vendor'
+         order by audit_event_id"
+    )
+    .fetch_all(pool)
+    .await)
+    .expect("audit")
+}
+
+fn profile_form(
+    name: &str,
+    category: &str,
+    description: &str,
+    whatsapp: &str,
+    kecamatan: &str,
+) -> String {
+    form(&[
+        ("business_name", name),
+        ("category", category),
+        ("description", description),
+        ("whatsapp", whatsapp),
+        ("kecamatan", kecamatan),
+    ])
+}
 
 /// `(status, public_slug, business_name, category, description, whatsapp, erased)` of the
 /// vendor record made from application `id`.
@@ -134,5 +174,74 @@ storage_test! {
         assert_redirect(&app.post_form_with_cookie("/pengajuan/ajukan-lagi", "", &applicant).await, "/pengajuan?selesai=ajukan-lagi");
         let fresh = application_of(&app, OTHER_APPLICANT).await.expect("the new application");
         assert_eq!((fresh.status, fresh.business_name.as_str(), fresh.owner_name.as_str()), (ApplicationStatus::Draft, "", ""), "nothing erased comes back");
+    }
+
+    async fn a_vendor_edits_their_shop_at_once_and_a_new_name_waits_for_the_dinas(test_db: TestDb) {
+        let app = TestApp::seeded(test_db).await;
+        let yuli = app.log_in(YULI, DEMO_PASSWORD).await;
+        let shop = app.get_with_cookie("/lapak", &yuli).await;
+        assert!(shop.body.contains("action=\"/lapak/profil\""), "{}", shop.body);
+        assert!(shop.body.contains("value=\"Tenun Ikat Mama Yuli\""), "{}", shop.body);
+        let (_, description_before, _, _) = yuli_shop(&app).await;
+
+        // Bad input: every field says why, nothing is saved.
+        let refused = app.post_form_with_cookie("/lapak/profil", &profile_form(" ", "senjata", "x", "12", "oebobo"), &yuli).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", refused.body);
+        for field in ["business_name", "category", "whatsapp"] {
+            assert!(crate::applications::field_error(&refused.body, "profile", field).is_some(), "{field}: {}", refused.body);
+        }
+        let nowhere = app.post_form_with_cookie("/lapak/profil", &profile_form("Tenun Ikat Mama Yuli", "tenun", "x", "0852-3910-0001", "atlantis"), &yuli).await;
+        assert_eq!(nowhere.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(nowhere.body.contains("Pilih salah satu kecamatan di Kota Kupang."), "{}", nowhere.body);
+        assert_eq!(yuli_shop(&app).await.1, description_before, "nothing half-saved");
+        assert_eq!(vendor_audit(&app).await, Vec::<(String, String)>::new());
+
+        let saved = app.post_form_with_cookie("/lapak/profil", &profile_form("Tenun Lontarindah Mama Yuli", "tenun", "Selendang baru dari Amarasi.", "0852-3910-0001", "kelapa-lima"), &yuli).await;
+        assert_redirect(&saved, "/lapak?selesai=profil-ditinjau");
+
+        let (name, description, pending_name, pending_category) = yuli_shop(&app).await;
+        assert_eq!((name.as_str(), description.as_str()), ("Tenun Ikat Mama Yuli", "Selendang baru dari Amarasi."), "the description applies at once, the name waits");
+        assert_eq!((pending_name.as_deref(), pending_category), (Some("Tenun Lontarindah Mama Yuli"), None));
+        let profile = app.get("/pelapak/demo-1", &[]).await;
+        assert!(profile.body.contains("Tenun Ikat Mama Yuli") && profile.body.contains("Selendang baru dari Amarasi.") && profile.body.contains("Kelapa Lima"), "{}", profile.body);
+        assert!(!profile.body.contains("Lontarindah"), "an unreviewed name is not public");
+        let waiting = app.get_with_cookie("/lapak?selesai=profil-ditinjau", &yuli).await;
+        assert!(waiting.body.contains("Menunggu pemeriksaan Dinas: Tenun Lontarindah Mama Yuli"), "{}", waiting.body);
+        assert_eq!(
+            vendor_audit(&app).await,
+            [("vendor:profile_changed".to_owned(), "description, kecamatan".to_owned()), ("vendor:change_proposed".to_owned(), "business_name".to_owned())]
+        );
+        assert!(app.get("/cari?q=lontarindah", &[]).await.body.contains("Tidak ada produk yang cocok"), "search does not know the new name yet");
+
+        // The Dinas answers on the application's page.
+        let application = application_of(&app, YULI).await.expect("Yuli's application").id.0;
+        let page = format!("/admin/pengajuan/{application}");
+        let action = format!("{page}/perubahan-lapak");
+        let officer = app.log_in(demo_login(Role::MarketOfficer), DEMO_PASSWORD).await;
+        let review = app.get_with_cookie(&page, &officer).await;
+        assert!(review.body.contains("Nama usaha: Tenun Ikat Mama Yuli → Tenun Lontarindah Mama Yuli"), "{}", review.body);
+        let cashier = app.log_in(demo_login(Role::Cashier), DEMO_PASSWORD).await;
+        assert_eq!(app.post_form_with_cookie(&action, "jawab=terima", &cashier).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(app.post_form_with_cookie(&action, "jawab=terima", &yuli).await.status, StatusCode::FORBIDDEN, "a vendor does not approve their own change");
+        let no_reason = app.post_form_with_cookie(&action, "jawab=tolak&alasan=+", &officer).await;
+        assert_eq!(no_reason.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(no_reason.body.contains("Tulis alasan penolakan"), "{}", no_reason.body);
+        assert_eq!(yuli_shop(&app).await.2.as_deref(), Some("Tenun Lontarindah Mama Yuli"), "a refused answer changes nothing");
+
+        assert_redirect(&app.post_form_with_cookie(&action, "jawab=terima", &officer).await, &page);
+        let (name, _, pending_name, _) = yuli_shop(&app).await;
+        assert_eq!((name.as_str(), pending_name), ("Tenun Lontarindah Mama Yuli", None));
+        assert!(app.get("/pelapak/demo-1", &[]).await.body.contains("Tenun Lontarindah Mama Yuli"));
+        let found = app.get("/cari?q=lontarindah", &[]).await;
+        assert!(found.body.contains("href=\"/produk/"), "the shop's products are found by its new name: {}", found.body);
+        assert_eq!(app.post_form_with_cookie(&action, "jawab=terima", &officer).await.status, StatusCode::CONFLICT, "nothing left to decide");
+        assert_eq!(vendor_audit(&app).await.last().map(|(action, _)| action.as_str()), Some("vendor:change_accepted"));
+
+        // A suspended vendor edits nothing.
+        backend::with_pool!(&app.test_db.db, |pool| sqlx::query("update vendor set status = 'suspended' where public_slug = 'demo-1'")
+            .execute(pool).await.map(|_| ())).expect("suspend");
+        let suspended = app.post_form_with_cookie("/lapak/profil", &profile_form("Tenun Lontarindah Mama Yuli", "tenun", "Diganti.", "0852-3910-0001", "oebobo"), &yuli).await;
+        assert_eq!(suspended.status, StatusCode::FORBIDDEN, "{}", suspended.body);
+        assert_eq!(yuli_shop(&app).await.1, "Selendang baru dari Amarasi.", "nothing changed");
     }
 }
