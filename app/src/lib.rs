@@ -27,7 +27,7 @@ mod shell;
 pub mod vendors;
 
 pub use routes::App;
-pub use shell::{shell, Stylesheet};
+pub use shell::{shell, Assets};
 
 /// `scheme://host[:port]` of the public URL, for canonical links and shared messages.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -5,18 +5,32 @@ use leptos_meta::MetaTags;
 
 use crate::App;
 
-/// Where the built stylesheet is served from (its file name carries a content hash, so the
-/// server finds it once at start-up and provides it as context).
+/// Where the built stylesheet and enhancement script are served from (their file names carry
+/// a content hash, so the server finds them once at start-up and provides them as context).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Stylesheet(pub String);
+pub struct Assets {
+    /// `/pkg/pasar-purna.<hash>.css`.
+    pub stylesheet: String,
+    /// `/pkg/enhance.<hash>.js`: what pages without islands run.
+    pub enhance_script: String,
+}
 
-/// Renders the document: `<head>` with the stylesheet, manifest and island loader, and the app.
-/// The `lang` attribute is set by [`App`] once the visitor's language is known.
+/// Renders the document: `<head>` with the stylesheet, manifest, the enhancement script and,
+/// only on pages with islands, the island loader; then the app. The `lang` attribute is set by
+/// [`App`] once the visitor's language is known.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     set_content_security_policy();
-    let stylesheet = use_context::<Stylesheet>()
-        .map_or_else(|| format!("/pkg/{}.css", options.output_name), |s| s.0);
+    let assets = use_context::<Assets>().unwrap_or_else(|| Assets {
+        stylesheet: format!("/pkg/{}.css", options.output_name),
+        enhance_script: "/pkg/enhance.js".to_owned(),
+    });
+    // The shell is rendered on the server only (islands are hydrated one by one).
+    #[cfg(feature = "ssr")]
+    let islands = use_context::<http::request::Parts>()
+        .is_some_and(|parts| crate::islands::page_has_islands(parts.uri.path()));
+    #[cfg(not(feature = "ssr"))]
+    let islands = true;
     view! {
         <!DOCTYPE html>
         <html>
@@ -24,12 +38,13 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="theme-color" content="#8a2c0d" />
-                <link rel="stylesheet" href=stylesheet />
+                <link rel="stylesheet" href=assets.stylesheet />
                 <link rel="manifest" href="/manifest.webmanifest" />
                 <link rel="icon" href="/favicon.ico" sizes="32x32" />
                 <link rel="icon" href="/icons/icon.svg" type="image/svg+xml" />
                 <link rel="apple-touch-icon" href="/icons/icon-192.png" />
-                <HydrationScripts options islands=true />
+                <script type="module" src=assets.enhance_script></script>
+                {islands.then(|| view! { <HydrationScripts options islands=true /> })}
                 <MetaTags />
             </head>
             <body>

@@ -42,7 +42,8 @@ npm_ci_if_changed() {
 wasm_opt() { scripts/tools/node_modules/.bin/wasm-opt "$@"; }
 
 # Builds the browser bundle and public files into target/site:
-#   pkg/pasar-purna.<hash>.{js,wasm,css}, and the contents of public/.
+#   pkg/pasar-purna.<hash>.{js,wasm,css}, pkg/enhance.<hash>.js (what pages without islands
+#   run), and the contents of public/.
 # Writes target/site/hash.txt, from which the server learns the hashed names.
 build_site() {
   ensure_build_tools
@@ -57,16 +58,19 @@ build_site() {
     --enable-sign-ext \
     "$staging/pasar-purna_bg.wasm" -o "$staging/pasar-purna.wasm"
   cp style/main.css "$staging/pasar-purna.css"
+  cp app/js/enhance.js "$staging/enhance.js"
 
-  local js wasm css
+  local js wasm css enhance
   js=$(sha256sum "$staging/pasar-purna.js" | cut -c1-16)
   wasm=$(sha256sum "$staging/pasar-purna.wasm" | cut -c1-16)
   css=$(sha256sum "$staging/pasar-purna.css" | cut -c1-16)
+  enhance=$(sha256sum "$staging/enhance.js" | cut -c1-16)
   rm -rf "$site" && mkdir -p "$site/pkg"
   cp -r public/. "$site/"
   cp "$staging/pasar-purna.js" "$site/pkg/pasar-purna.$js.js"
   cp "$staging/pasar-purna.wasm" "$site/pkg/pasar-purna.$wasm.wasm"
   cp "$staging/pasar-purna.css" "$site/pkg/pasar-purna.$css.css"
+  cp "$staging/enhance.js" "$site/pkg/enhance.$enhance.js"
   # Compress once at the highest settings rather than on every request: brotli 11 is ~15%
   # smaller than what on-the-fly compression can afford. Node (needed anyway) does it.
   node -e '

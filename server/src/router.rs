@@ -26,8 +26,8 @@ pub struct ServerState {
     pub leptos: LeptosOptions,
     /// Whether cookies get the `Secure` flag.
     pub secure_cookies: bool,
-    /// The hashed stylesheet's address, found in the site root at start-up.
-    pub stylesheet: app::Stylesheet,
+    /// The hashed stylesheet's and script's addresses, found in the site root at start-up.
+    pub assets: app::Assets,
     /// `scheme://host[:port]` of the public URL: the only origin allowed to post forms.
     pub public_origin: String,
     /// Whether to send Strict-Transport-Security (the public URL is https).
@@ -46,7 +46,7 @@ impl ServerState {
     /// Context every page render and server fn gets.
     pub fn provide_page_context(&self) {
         provide_context(self.app.clone());
-        provide_context(self.stylesheet.clone());
+        provide_context(self.assets.clone());
         provide_context(app::account::EmailReset(self.mailer.is_some()));
         provide_context(app::PublicOrigin(self.public_origin.clone()));
     }

@@ -95,10 +95,10 @@ pub fn server_state_with_clock(
         }),
         leptos: leptos_options(config),
         secure_cookies: config.secure_cookies,
-        stylesheet: app::Stylesheet(crate::routes::assets::stylesheet_href(
-            &config.site_root,
-            OUTPUT_NAME,
-        )),
+        assets: app::Assets {
+            stylesheet: crate::routes::assets::bundle_href(&config.site_root, OUTPUT_NAME, "css"),
+            enhance_script: crate::routes::assets::bundle_href(&config.site_root, "enhance", "js"),
+        },
         public_origin: config.public_url.origin().ascii_serialization(),
         hsts: config.public_url.scheme() == "https",
         uploads: crate::upload_budget::UploadBudget::new(config.upload_memory_mb * 1024 * 1024),

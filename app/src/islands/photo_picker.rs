@@ -41,6 +41,10 @@ pub fn PhotoPicker(
     {
         let uploading = text.uploading.clone();
         Effect::new(move |_| {
+            // Tells tests (and CSS) the island is live; `enhance.js` leaves it to the island.
+            if let Some(root) = document().document_element() {
+                let _ = root.set_attribute("data-hydrated", "true");
+            }
             if let Some(input) = input_ref.get() {
                 client::send_with_progress(&input, progress, status, uploading.clone());
             }

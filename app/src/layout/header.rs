@@ -1,10 +1,10 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use super::search_box::SearchBox;
 use super::LanguageSwitch;
 use crate::auth::current_viewer;
 use crate::i18n::t;
-use crate::islands::SearchBox;
 
 /// Site name, account entry point, language switch and the search box, on one or two rows
 /// depending on the screen width.

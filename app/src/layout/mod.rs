@@ -3,6 +3,7 @@
 mod footer;
 mod header;
 mod language_switch;
+mod search_box;
 
 use leptos::prelude::*;
 

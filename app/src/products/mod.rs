@@ -3,6 +3,7 @@
 pub mod api;
 mod manage;
 mod page;
+mod share_button;
 
 pub use manage::{OwnProductsPage, ProductFormPage, PHOTO_FORM, PRODUCT_FORM, SHOP_FORM};
 pub use page::ProductPage;

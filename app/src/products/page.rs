@@ -81,7 +81,7 @@ fn Product(product: ProductView) -> impl IntoView {
             {product.whatsapp_link.map(|href| view! {
                 <p><a class="button" href=href rel="noopener noreferrer">{t("product-chat")}</a></p>
             })}
-            <crate::islands::ShareButton
+            <super::share_button::ShareButton
                 url=canonical
                 title=product.name
                 label=t("product-share")

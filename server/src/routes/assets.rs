@@ -56,16 +56,19 @@ async fn render_not_found(state: ServerState, request: Request) -> Response {
     handler(request).await.into_response()
 }
 
-/// The address of the built stylesheet, `/pkg/<name>.<hash>.css`, looked up once at start-up.
-/// Falls back to the unhashed name when the site has not been built (the page still renders).
+/// The address of a built bundle file, `/pkg/<name>.<hash>.<extension>` (the stylesheet, the
+/// enhancement script), looked up once at start-up. Falls back to the unhashed name when the
+/// site has not been built (the page still renders).
 #[must_use]
-pub fn stylesheet_href(site_root: &std::path::Path, output_name: &str) -> String {
-    let prefix = format!("{output_name}.");
+pub fn bundle_href(site_root: &std::path::Path, name: &str, extension: &str) -> String {
+    let prefix = format!("{name}.");
+    let suffix = format!(".{extension}");
     std::fs::read_dir(site_root.join("pkg"))
         .into_iter()
         .flatten()
         .filter_map(Result::ok)
         .map(|entry| entry.file_name().to_string_lossy().into_owned())
-        .find(|name| name.starts_with(&prefix) && name.ends_with(".css"))
-        .map_or_else(|| format!("/pkg/{output_name}.css"), |name| format!("/pkg/{name}"))
+        // `name.<16 hex>.<extension>`: not `pasar-purna.<hash>.js` when asked for `pasar-purna`'s css.
+        .find(|file| file.starts_with(&prefix) && file.ends_with(&suffix))
+        .map_or_else(|| format!("/pkg/{name}{suffix}"), |file| format!("/pkg/{file}"))
 }

@@ -5,6 +5,27 @@ use backend::storage_test;
 use backend::testing;
 
 storage_test! {
+    async fn only_pages_with_islands_load_the_webassembly_bundle(test_db: TestDb) {
+        let app = TestApp::seeded(test_db).await;
+        let vendor = app.log_in("0852-3910-0001", backend::demo::DEMO_PASSWORD).await;
+        let product = backend::listings::own_products(&app.test_db.db, backend::accounts::AccountId(app.account_id("0852-3910-0001").await))
+            .await
+            .expect("own products")[0]
+            .id
+            .0;
+
+        for path in ["/".to_owned(), "/cari?q=tenun".to_owned(), "/pelapak/demo-1".to_owned(), format!("/produk/{product}")] {
+            let page = app.get(&path, &[]).await;
+            assert_eq!(page.status, 200, "{path}");
+            assert!(page.body.contains(r#"<script type="module" src="/pkg/enhance"#), "{path} wires its enhancements: {}", page.body);
+            assert!(!page.body.contains(".wasm"), "{path} must not load the island bundle: {}", page.body);
+        }
+        let form = app.get_with_cookie(&format!("/lapak/produk/{product}"), &vendor).await;
+        assert_eq!(form.status, 200, "{}", form.body);
+        assert!(form.body.contains("<leptos-island"), "the photo picker is an island: {}", form.body);
+        assert!(form.body.contains(".wasm"), "the product form loads the island bundle: {}", form.body);
+    }
+
     async fn the_home_page_is_in_bahasa_indonesia_with_the_seeded_kecamatan(test_db: TestDb) {
         let engine = test_db.db.engine();
         let app = TestApp::seeded(test_db).await;

@@ -68,8 +68,10 @@ async fn server_functions_are_protected_like_forms() {
 #[tokio::test]
 async fn pages_carry_a_csp_whose_nonce_is_the_island_loaders() {
     let app = TestApp::seeded(testing::sqlite().await).await;
+    // Only pages with islands have a loader; the product form's photo picker is one.
+    let vendor = app.log_in("0852-3910-0001", backend::demo::DEMO_PASSWORD).await;
 
-    let page = app.get("/", &[]).await;
+    let page = app.get_with_cookie("/lapak/produk/baru", &vendor).await;
 
     let csp = page.header("content-security-policy");
     let nonce = csp
