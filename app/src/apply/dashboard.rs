@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use time::OffsetDateTime;
 
 use super::api::{load_my_application, MyApplication};
-use super::{status_key, step_key, STEPS};
+use super::{notice_key, status_key, step_key, STEPS};
 use crate::auth::require_account;
 use crate::error::ErrorPage;
 use crate::head::PageTitle;
@@ -145,7 +145,7 @@ fn Notices(notifications: Vec<(String, i64, bool)>) -> impl IntoView {
                 {notifications.into_iter().map(|(kind, at, read)| view! {
                     <li>
                         {(!read).then(|| view! { <span class="badge">{t("apply-notice-new")}</span> " " })}
-                        {t(step_key(&kind))} " " <small>{when(at)}</small>
+                        {t(notice_key(&kind))} " " <small>{when(at)}</small>
                     </li>
                 }).collect_view()}
             </ul>

@@ -45,6 +45,19 @@ pub fn step_key(step: &str) -> &'static str {
         "approve" => "apply-event-approve",
         "reject" => "apply-event-reject",
         "suspend" => "apply-event-suspend",
-        _ => "apply-event-reinstate",
+        "reinstate" => "apply-event-reinstate",
+        // A kind this build does not know never borrows another kind's words.
+        _ => "apply-event-unknown",
+    }
+}
+
+/// The catalogue key of a notice's kind: a decision on the application (its step), or on a
+/// shop change.
+#[must_use]
+pub fn notice_key(kind: &str) -> &'static str {
+    match kind {
+        "shop_change_accepted" => "apply-notice-shop-change-accepted",
+        "shop_change_refused" => "apply-notice-shop-change-refused",
+        step => step_key(step),
     }
 }

@@ -6,6 +6,7 @@
 use domain::shop::ShopEdit;
 
 use super::model::ApplicationId;
+use super::notifications::notify;
 use super::record::{VendorId, ACTIVE};
 use crate::accounts::AccountId;
 use crate::audit::{self, Action, Entry, Subject, SubjectKind};
@@ -252,6 +253,9 @@ pub async fn decide_shop_change(
     }
     let action = if accept { Action::ShopChangeAccepted } else { Action::ShopChangeRefused };
     log(&mut tx, Some(actor), action, vendor, reason, now).await?;
+    let notice = if accept { "shop_change_accepted" } else { "shop_change_refused" };
+    let owner = AccountId(shop.account_id);
+    notify(&mut tx, owner, notice, ApplicationId(shop.application_id), now).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -236,6 +236,9 @@ storage_test! {
         assert!(found.body.contains("href=\"/produk/"), "the shop's products are found by its new name: {}", found.body);
         assert_eq!(app.post_form_with_cookie(&action, "jawab=terima", &officer).await.status, StatusCode::CONFLICT, "nothing left to decide");
         assert_eq!(vendor_audit(&app).await.last().map(|(action, _)| action.as_str()), Some("vendor:change_accepted"));
+        assert_eq!(crate::applications::notices_of(&app, YULI).await.last().map(String::as_str), Some("shop_change_accepted"));
+        let dashboard = app.get_with_cookie("/pengajuan", &yuli).await;
+        assert!(dashboard.body.contains("Dinas menyetujui nama atau jenis usaha baru lapak Anda"), "{}", dashboard.body);
 
         // A suspended vendor edits nothing.
         backend::with_pool!(&app.test_db.db, |pool| sqlx::query("update vendor set status = 'suspended' where public_slug = 'demo-1'")
@@ -243,5 +246,20 @@ storage_test! {
         let suspended = app.post_form_with_cookie("/lapak/profil", &profile_form("Tenun Lontarindah Mama Yuli", "tenun", "Diganti.", "0852-3910-0001", "oebobo"), &yuli).await;
         assert_eq!(suspended.status, StatusCode::FORBIDDEN, "{}", suspended.body);
         assert_eq!(yuli_shop(&app).await.1, "Selendang baru dari Amarasi.", "nothing changed");
+    }
+
+    async fn a_notice_of_a_kind_this_build_does_not_know_never_reads_as_another_kind(test_db: TestDb) {
+        let app = TestApp::seeded(test_db).await;
+        let yuli = app.log_in(YULI, DEMO_PASSWORD).await;
+        let account = app.account_id(YULI).await;
+        let application = application_of(&app, YULI).await.expect("application").id.0;
+        backend::with_pool!(&app.test_db.db, |pool| sqlx::query(
+            "insert into notification (account_id, kind, application_id, created_at) values ($1, 'stall_offered', $2, 1)"
+        ).bind(account).bind(application).execute(pool).await.map(|_| ())).expect("a notice from a newer build");
+
+        let dashboard = app.get_with_cookie("/pengajuan", &yuli).await;
+
+        assert!(dashboard.body.contains("Ada kabar baru tentang pengajuan Anda"), "{}", dashboard.body);
+        assert!(!dashboard.body.contains("Lapak diaktifkan kembali"), "not the words of another kind: {}", dashboard.body);
     }
 }
