@@ -223,20 +223,21 @@ pub async fn decide_shop_change(
         return Err(ShopError::NothingPending);
     }
     let mut tx = db.begin_write().await?;
-    // Only the proposal the officer saw: a vendor's newer one waits for its own review.
-    let sql = if accept {
-        "update vendor set business_name = coalesce(pending_business_name, business_name),
-            category = coalesce(pending_category, category), pending_business_name = null,
-            pending_category = null, pending_since = null, updated_at = $1
-         where vendor_id = $2 and pending_business_name is not distinct from $3
-           and pending_category is not distinct from $4 and erased_at is null"
+    // Accepting takes the proposal over; either way it is cleared. Only the proposal the
+    // officer saw: a vendor's newer one waits for its own review.
+    let take_over = if accept {
+        "business_name = coalesce(pending_business_name, business_name),
+         category = coalesce(pending_category, category),"
     } else {
-        "update vendor set pending_business_name = null, pending_category = null,
+        ""
+    };
+    let sql = format!(
+        "update vendor set {take_over} pending_business_name = null, pending_category = null,
             pending_since = null, updated_at = $1
          where vendor_id = $2 and pending_business_name is not distinct from $3
            and pending_category is not distinct from $4 and erased_at is null"
-    };
-    let rows = with_tx!(&mut tx, |conn| sqlx::query(sql)
+    );
+    let rows = with_tx!(&mut tx, |conn| sqlx::query(&sql)
         .bind(now)
         .bind(shop.vendor_id)
         .bind(&shop.pending_business_name)
