@@ -21,6 +21,8 @@ pub struct Viewer {
     /// Their vendor record, while it is active (approved, not suspended, not erased): what
     /// [`Permission::ManageOwnShop`] needs besides the role.
     pub vendor: Option<ActiveVendor>,
+    /// How many of their notices are unread, for the header's badge.
+    pub unread_notices: i64,
 }
 
 impl Viewer {

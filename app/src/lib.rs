@@ -19,6 +19,7 @@ pub mod home;
 pub mod i18n;
 pub mod islands;
 pub mod layout;
+pub mod notices;
 pub mod products;
 pub mod review;
 mod routes;

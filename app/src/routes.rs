@@ -15,6 +15,7 @@ use crate::error::NotFoundPage;
 use crate::home::HomePage;
 use crate::i18n::{current_locale, I18nProvider};
 use crate::layout::Layout;
+use crate::notices::NoticesPage;
 use crate::products::{OwnProductsPage, ProductFormPage, ProductPage};
 use crate::review::{ErasureQueuePage, ReviewDetailPage, ReviewQueuePage};
 use crate::search::SearchPage;
@@ -49,6 +50,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("admin/audit") view=AuditLogPage ssr=SsrMode::Async />
                         <Route path=path!("pelapak") view=VendorDirectoryPage ssr=SsrMode::Async />
                         <Route path=path!("pelapak/:slug") view=VendorProfilePage ssr=SsrMode::Async />
+                        <Route path=path!("notifikasi") view=NoticesPage ssr=SsrMode::Async />
                         <Route path=path!("privasi") view=PrivacyPage ssr=SsrMode::Async />
                         <Route path=path!("produk/:id") view=ProductPage ssr=SsrMode::Async />
                         <Route path=path!("lapak") view=OwnProductsPage ssr=SsrMode::Async />

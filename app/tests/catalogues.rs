@@ -75,6 +75,8 @@ fn keys_used_in_code() -> BTreeSet<String> {
     let mut all_files = Vec::new();
     rust_files(&manifest_dir().join("src"), &mut all_files);
     rust_files(&manifest_dir().join("../server/src"), &mut all_files);
+    // Domain types name the keys of their own text (a notice's headline).
+    rust_files(&manifest_dir().join("../domain/src"), &mut all_files);
     for file in all_files {
         let source = std::fs::read_to_string(&file).expect("readable source");
         keys.extend(
@@ -103,6 +105,8 @@ const KEY_PREFIXES: &[&str] = &[
     "shop-",
     "unit-",
     "availability-",
+    "notice-",
+    "notices-",
 ];
 
 fn looks_like_key(text: &str) -> bool {

@@ -12,6 +12,7 @@ pub mod error;
 pub mod jobs;
 pub mod listings;
 pub mod media;
+pub mod notices;
 pub mod photos;
 pub mod reference;
 pub mod sessions;

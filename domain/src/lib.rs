@@ -11,6 +11,7 @@ pub mod login_id;
 pub mod market;
 pub mod money;
 pub mod nik;
+pub mod notice;
 pub mod password;
 pub mod permission;
 pub mod phone;

@@ -305,6 +305,26 @@ test('apply, fix what the Dinas asks, send again, get approved and see the stall
     await admin.context().close();
   }
 
+  await test.step('the bell in the header counts the two decisions; the notices page lists them', async () => {
+    await gotoReady(page, '/', testInfo);
+    const bell = page.getByRole('banner').getByRole('link', { name: '2 pemberitahuan belum dibaca' });
+    await expect(bell).toBeVisible();
+    await bell.click();
+    await expect(page).toHaveURL(/\/notifikasi$/);
+    const main = page.getByRole('main');
+    await expect(main.getByRole('heading', { level: 1 })).toHaveText('Pemberitahuan');
+    const notices = main.getByRole('listitem');
+    await expect(notices).toHaveCount(2);
+    await expect(notices.first()).toContainText('Pengajuan disetujui: lapak Anda sudah buka');
+    await expect(notices.last()).toContainText(requestMessage);
+    await expect(notices.first().getByRole('link', { name: 'Buka lapak' })).toHaveAttribute('href', '/lapak');
+    await expectNoSidewaysScroll(page);
+    await main.getByRole('button', { name: 'Tandai semua sudah dibaca' }).click();
+    await expect(page).toHaveURL(/\/notifikasi$/);
+    await expect(page.getByRole('banner').getByRole('link', { name: 'Pemberitahuan', exact: true })).toBeVisible();
+    await expect(main.getByRole('button', { name: 'Tandai semua sudah dibaca' })).toHaveCount(0);
+  });
+
   await test.step('she is told, and her stall page is public', async () => {
     await gotoReady(page, '/pengajuan', testInfo);
     await expect(status(page, text.statusApproved)).toBeVisible();

@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use backend::accounts::{self, AccountId};
 use backend::jobs::{CatchUp, Every, Job, JobFailure, Perform, Recurring, Runner};
+use backend::notices::{self, Channel, NoticeId};
 use backend::AppState;
 use futures_util::future::BoxFuture;
 
@@ -105,6 +106,33 @@ impl ServerJobs {
     }
 }
 
+impl ServerJobs {
+    /// Mails a notice, once: the mark is checked before and set after sending, so a job
+    /// taken again after a lost lease sends nothing more. Without SMTP, or to an account
+    /// without an address, there is nothing to do; that is not a failure to retry.
+    async fn email_notice(&self, id: NoticeId) -> Result<(), JobFailure> {
+        let Some(mailer) = &self.mailer else {
+            return Ok(());
+        };
+        let db = &self.app.db;
+        let Some(delivery) = notices::mail_delivery(db, id).await.map_err(backend)? else {
+            return Ok(());
+        };
+        let Some(email) = delivery.email.filter(|_| !delivery.already_sent) else {
+            return Ok(());
+        };
+        let (subject, body) =
+            app::notices::mail_text(&delivery.notice, delivery.locale, &self.public_origin);
+        mailer
+            .send_text(&email, &subject, body)
+            .await
+            .map_err(|error| JobFailure(error.to_string()))?;
+        notices::mark_emailed(db, id, self.app.clock.now()).await.map_err(backend)?;
+        tracing::info!(notice = id.0, kind = delivery.notice.kind(), "notice mailed");
+        Ok(())
+    }
+}
+
 fn backend(error: backend::Error) -> JobFailure {
     JobFailure(format!("{error}"))
 }
@@ -143,6 +171,9 @@ impl Perform for ServerJobs {
                 }
                 Job::EmailResetLink { account_id, locale } => {
                     self.email_reset_link(*account_id, *locale).await?;
+                }
+                Job::DeliverNotice { notice_id, channel: Channel::Email } => {
+                    self.email_notice(NoticeId(*notice_id)).await?;
                 }
                 Job::Probe { .. } => {}
             }

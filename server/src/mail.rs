@@ -1,5 +1,6 @@
-//! Optional email: the self-service password reset link. Off unless `PASAR_SMTP_URL` is set;
-//! without it, people reset their password at the market office instead.
+//! Optional email: the self-service password reset link and the mail of notices. Off unless
+//! `PASAR_SMTP_URL` is set; without it, people reset their password at the market office
+//! instead and read their notices on the site.
 
 use domain::Locale;
 use lettre::message::{header::ContentType, Mailbox};
@@ -57,13 +58,22 @@ impl Mailer {
         locale: Locale,
     ) -> Result<(), MailError> {
         let text = |key| app::i18n::server_text(locale, key);
-        let to = to.parse::<Mailbox>().map_err(|_| MailError::NotAMailbox)?;
         let body =
             format!("{}\n\n{link}\n\n{}\n", text("mail-reset-body"), text("mail-reset-footer"));
+        self.send_text(to, &text("mail-reset-subject"), body).await
+    }
+
+    /// Sends a plain-text mail (what every mail of the platform is: it reads the same in any
+    /// client, and on a phone without images).
+    ///
+    /// # Errors
+    /// [`MailError`]; transient ones are worth retrying.
+    pub async fn send_text(&self, to: &str, subject: &str, body: String) -> Result<(), MailError> {
+        let to = to.parse::<Mailbox>().map_err(|_| MailError::NotAMailbox)?;
         let message = Message::builder()
             .from(self.from.clone())
             .to(to)
-            .subject(text("mail-reset-subject"))
+            .subject(subject)
             .header(ContentType::TEXT_PLAIN)
             .body(body)
             .map_err(|_| MailError::Build)?;

@@ -255,11 +255,6 @@ apply-event-reject = Application rejected
 apply-event-suspend = Stall suspended
 apply-event-reinstate = Stall reinstated
 apply-event-unknown = There is news about your application
-apply-notice-shop-change-accepted = The Dinas approved your shop's new name or kind of business
-apply-notice-shop-change-refused = The Dinas did not approve your shop's new name or kind of business; ask the Dinas office why
-apply-notices-title = Notices
-apply-notice-new = New
-apply-notices-read = Mark as read
 apply-notice-submitted = Application sent. An officer will review it; news will appear on this page.
 apply-notice-erasure-requested = We have received your request to erase your data.
 apply-notice-started-again = A new application is ready, filled in from your last one. Check each step, add the photos and your NIK again, and send it.
@@ -550,3 +545,28 @@ directory-products = { $count ->
    *[other] { $count } products
 }
 directory-pages = Vendor pages
+
+## Notices (/notifikasi, the header badge, and their mail)
+notices-title = Notices
+notices-none = No notices yet.
+notices-mark-read = Mark all as read
+notices-see-all = See all notices
+notices-badge = { $count ->
+    [one] 1 unread notice
+   *[other] { $count } unread notices
+}
+notice-new = New
+notice-approved = Application approved: your shop is open
+notice-changes-requested = An officer asked for changes to your application
+notice-rejected = Application rejected
+notice-suspended = Shop suspended
+notice-reinstated = Shop reinstated
+notice-shop-change-accepted = The Dinas approved your shop's new name or kind of business
+notice-shop-change-refused = The Dinas did not approve your shop's new name or kind of business
+notice-unknown = There is news for you
+notice-open-application = Open the application
+notice-open-shop = Open your shop
+notice-open-notices = Open notices
+notice-mail-words = The officer's note:
+notice-mail-open = Open:
+notice-mail-footer = This message was sent by Pasar Purna, Kota Kupang. All notices are on the Notices page once you log in.

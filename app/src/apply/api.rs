@@ -23,8 +23,8 @@ pub struct MyApplication {
     pub missing_steps: Vec<String>,
     /// The exchange with the Dinas, oldest first: (step, message, by applicant, unix time).
     pub history: Vec<(String, String, bool, i64)>,
-    /// Latest notices: (kind, unix time, read).
-    pub notifications: Vec<(String, i64, bool)>,
+    /// Latest notices, newest first.
+    pub notifications: Vec<crate::notices::NoticeItem>,
     /// Public profile address, once approved.
     pub public_slug: Option<String>,
     /// Erasure asked for.
@@ -67,7 +67,7 @@ pub async fn load_my_application() -> Result<MyApplication, AppError> {
         });
     };
     let history = backend::vendors::history(&state.db, app.id).await?;
-    let notifications = backend::vendors::notifications_for(&state.db, account).await?;
+    let notifications = backend::notices::latest(&state.db, account, 3).await?;
     Ok(super::convert::to_wire(&app, &viewer, history, notifications))
 }
 

@@ -1,6 +1,7 @@
 //! From the backend's application to what the applicant's pages get.
 
-use backend::vendors::{Application, ApplicationEvent, Notification};
+use backend::notices::Stored;
+use backend::vendors::{Application, ApplicationEvent};
 
 use super::api::MyApplication;
 use crate::auth::Viewer;
@@ -36,7 +37,7 @@ pub(crate) fn to_wire(
     app: &Application,
     viewer: &Viewer,
     history: Vec<ApplicationEvent>,
-    notifications: Vec<Notification>,
+    notifications: Vec<Stored>,
 ) -> MyApplication {
     let number = |n: Option<i32>| n.map(|n| n.to_string()).unwrap_or_default();
     let whatsapp = app
@@ -76,7 +77,7 @@ pub(crate) fn to_wire(
             .into_iter()
             .map(|e| (e.transition.as_str().to_owned(), e.message, e.by_applicant, e.at))
             .collect(),
-        notifications: notifications.into_iter().map(|n| (n.kind, n.at, n.read)).collect(),
+        notifications: notifications.into_iter().map(Into::into).collect(),
         public_slug: app.public_slug.clone().filter(|_| app.status.is_active_vendor()),
         erasure_requested: app.erasure_requested_at.is_some(),
         erased: app.erased_at.is_some(),

@@ -5,11 +5,12 @@ use leptos::prelude::*;
 use time::OffsetDateTime;
 
 use super::api::{load_my_application, MyApplication};
-use super::{notice_key, status_key, step_key, STEPS};
+use super::{status_key, step_key, STEPS};
 use crate::auth::require_account;
 use crate::error::ErrorPage;
 use crate::head::PageTitle;
 use crate::i18n::{current_locale, t};
+use crate::notices::{NoticeItem, NoticeList};
 
 fn when(at: i64) -> String {
     OffsetDateTime::from_unix_timestamp(at)
@@ -97,7 +98,7 @@ fn Dashboard(mine: MyApplication) -> impl IntoView {
             </section>
         })}
         <History history=mine.history />
-        <Notices notifications=mine.notifications />
+        <Notices notices=mine.notifications />
         <section class="card" aria-labelledby="data-title">
             <h2 id="data-title">{t("apply-data-title")}</h2>
             <p>{t("apply-data-lead")}</p>
@@ -136,22 +137,16 @@ fn History(history: Vec<(String, String, bool, i64)>) -> impl IntoView {
     })
 }
 
+/// The latest notices, with the way to all of them.
 #[component]
-fn Notices(notifications: Vec<(String, i64, bool)>) -> impl IntoView {
-    (!notifications.is_empty()).then(|| view! {
-        <section class="card" aria-labelledby="notices-title">
-            <h2 id="notices-title">{t("apply-notices-title")}</h2>
-            <ul class="session-list">
-                {notifications.into_iter().map(|(kind, at, read)| view! {
-                    <li>
-                        {(!read).then(|| view! { <span class="badge">{t("apply-notice-new")}</span> " " })}
-                        {t(notice_key(&kind))} " " <small>{when(at)}</small>
-                    </li>
-                }).collect_view()}
-            </ul>
-            <form method="post" action="/notifikasi/dibaca">
-                <button type="submit" class="button secondary">{t("apply-notices-read")}</button>
-            </form>
-        </section>
+fn Notices(notices: Vec<NoticeItem>) -> impl IntoView {
+    (!notices.is_empty()).then(|| {
+        view! {
+            <section class="card" aria-labelledby="notices-title">
+                <h2 id="notices-title">{t("notices-title")}</h2>
+                <NoticeList notices />
+                <p><a href="/notifikasi">{t("notices-see-all")}</a></p>
+            </section>
+        }
     })
 }

@@ -50,14 +50,3 @@ pub fn step_key(step: &str) -> &'static str {
         _ => "apply-event-unknown",
     }
 }
-
-/// The catalogue key of a notice's kind: a decision on the application (its step), or on a
-/// shop change.
-#[must_use]
-pub fn notice_key(kind: &str) -> &'static str {
-    match kind {
-        "shop_change_accepted" => "apply-notice-shop-change-accepted",
-        "shop_change_refused" => "apply-notice-shop-change-refused",
-        step => step_key(step),
-    }
-}

@@ -126,6 +126,23 @@ pub async fn find_account(db: &Database, id: AccountId) -> Result<Option<Account
     row.map(AccountRow::into_account).transpose()
 }
 
+/// Stores the language the person reads the site in, for what is written to them without a
+/// request to answer (the mail of a notice).
+///
+/// # Errors
+/// When the database fails.
+pub async fn set_locale(db: &Database, id: AccountId, locale: domain::Locale) -> Result<(), Error> {
+    with_pool!(db, |pool| sqlx::query(
+        "update account set locale = $2 where account_id = $1 and locale <> $2"
+    )
+    .bind(id.0)
+    .bind(locale.code())
+    .execute(pool)
+    .await
+    .map(|_| ()))?;
+    Ok(())
+}
+
 /// The account with this (lowercased) email address, if any.
 ///
 /// # Errors

@@ -10,8 +10,8 @@ use domain::password::{check_new_password, PasswordError};
 use domain::{PhoneNumber, Role};
 
 pub use directory::{
-    find_account, find_account_by_email, list_accounts, AccountListing, AccountPage, AccountQuery,
-    PAGE_SIZE,
+    find_account, find_account_by_email, list_accounts, set_locale, AccountListing, AccountPage,
+    AccountQuery, PAGE_SIZE,
 };
 pub use hashing::{HashError, PasswordHasher};
 pub use reset::{

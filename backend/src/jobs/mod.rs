@@ -41,6 +41,13 @@ pub enum Job {
         /// The language of the mail.
         locale: domain::Locale,
     },
+    /// Delivers a notice on one channel (the outbox of [`crate::notices`]).
+    DeliverNotice {
+        /// The notice.
+        notice_id: i64,
+        /// Where to.
+        channel: crate::notices::Channel,
+    },
     /// A job the server does nothing for: lets tests exercise the queue itself (leases,
     /// retries, two processes) apart from what any real job does.
     Probe {
@@ -58,6 +65,7 @@ impl Job {
             Job::SweepPhotos => "sweep_photos",
             Job::PruneJobs => "prune_jobs",
             Job::EmailResetLink { .. } => "email_reset_link",
+            Job::DeliverNotice { .. } => "deliver_notice",
             Job::Probe { .. } => "probe",
         }
     }
@@ -67,7 +75,7 @@ impl Job {
     #[must_use]
     pub const fn max_attempts(&self) -> i32 {
         match self {
-            Job::EmailResetLink { .. } => 10,
+            Job::EmailResetLink { .. } | Job::DeliverNotice { .. } => 10,
             Job::SweepSessions | Job::SweepPhotos | Job::PruneJobs => 3,
             Job::Probe { .. } => 5,
         }

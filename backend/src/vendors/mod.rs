@@ -7,7 +7,6 @@ pub mod crypto;
 mod directory;
 mod draft;
 mod model;
-mod notifications;
 mod privacy;
 mod profile;
 mod record;
@@ -24,7 +23,6 @@ pub use draft::{
 pub use model::{
     find_by_account, find_by_id, history, Application, ApplicationEvent, ApplicationId,
 };
-pub use notifications::{mark_notifications_read, notifications_for, Notification};
 pub use privacy::{
     complete_erasure, export_personal_data, log_proof_view, pending_erasures, request_erasure,
     reveal_nik, ErasureError, ErasureRequest, RevealError,

@@ -6,7 +6,6 @@ use serde_json::json;
 
 use super::crypto::PersonalDataKeys;
 use super::model::{find_by_account, find_by_id, history, ApplicationId};
-use super::notifications::notifications_for;
 use crate::accounts::AccountId;
 use crate::audit::Action;
 use crate::db::Database;
@@ -180,10 +179,18 @@ pub async fn export_personal_data(
             json!({ "profile": format!("/pelapak/{slug}"), "business_name": name,
                 "description": description, "whatsapp": whatsapp, "area": area })
         });
-    let notices: Vec<_> = notifications_for(db, account)
+    let notices: Vec<_> = crate::notices::latest(db, account, i64::MAX)
         .await?
         .into_iter()
-        .map(|n| json!({ "kind": n.kind, "at": n.at, "read": n.read }))
+        .map(|n| {
+            // The kind with its parameters (the officer's words), then when and whether read.
+            let mut notice = json!(n.notice);
+            if let Some(fields) = notice.as_object_mut() {
+                fields.insert("at".to_owned(), json!(n.at));
+                fields.insert("read".to_owned(), json!(n.read));
+            }
+            notice
+        })
         .collect();
     Ok(json!({
         "account": { "phone": phone, "email": email, "role": role },
@@ -309,14 +316,18 @@ pub async fn complete_erasure(
     .await
     .map(|_| ()))
     .map_err(Error::from)?;
-    with_tx!(&mut tx, |conn| sqlx::query(
-        "update application_event set message = '' where application_id = $1"
-    )
-    .bind(id.0)
-    .execute(&mut **conn)
-    .await
-    .map(|_| ()))
-    .map_err(Error::from)?;
+    for blank_words in [
+        "update application_event set message = '' where application_id = $1",
+        // A notice quotes the officer's words, which may describe the person.
+        "update notification set params = '{}' where application_id = $1",
+    ] {
+        with_tx!(&mut tx, |conn| sqlx::query(blank_words)
+            .bind(id.0)
+            .execute(&mut **conn)
+            .await
+            .map(|_| ()))
+        .map_err(Error::from)?;
+    }
     crate::accounts::audit(
         &mut tx,
         Some(actor),

@@ -7,11 +7,11 @@ use domain::vendor::{Category, VendorStatus};
 
 use super::draft::record_event;
 use super::model::{ApplicationId, SELECT};
-use super::notifications::notify;
 use super::record::{create_at_approval, set_status};
 use crate::accounts::AccountId;
 use crate::db::Database;
 use crate::error::Error;
+use crate::notices::notify;
 use crate::{with_pool, with_tx};
 
 /// Filters of the queue.
@@ -192,7 +192,9 @@ pub async fn decide(
         _ => {}
     }
     record_event(&mut tx, id, Some(actor), transition, message, now).await?;
-    notify(&mut tx, applicant, transition.as_str(), id, now).await?;
+    if let Some(notice) = domain::notice::Notice::of_decision(transition, message) {
+        notify(&mut tx, applicant, &notice, Some(id), now).await?;
+    }
     let entry = crate::audit::Entry {
         actor: Some(actor),
         action: crate::audit::Action::ApplicationDecided(transition.as_str()),

@@ -3,15 +3,16 @@
 //! or category waits on the vendor record (`pending_*`) while the shop stays public under the
 //! approved ones, because the city approved the business by that name and kind.
 
+use domain::notice::Notice;
 use domain::shop::ShopEdit;
 
 use super::model::ApplicationId;
-use super::notifications::notify;
 use super::record::{VendorId, ACTIVE};
 use crate::accounts::AccountId;
 use crate::audit::{self, Action, Entry, Subject, SubjectKind};
 use crate::db::{Database, WriteTx};
 use crate::error::Error;
+use crate::notices::notify;
 use crate::{with_pool, with_tx};
 
 /// A shop as its vendor edits it and an officer reviews it.
@@ -254,9 +255,13 @@ pub async fn decide_shop_change(
     }
     let action = if accept { Action::ShopChangeAccepted } else { Action::ShopChangeRefused };
     log(&mut tx, Some(actor), action, vendor, reason, now).await?;
-    let notice = if accept { "shop_change_accepted" } else { "shop_change_refused" };
+    let notice = if accept {
+        Notice::ShopChangeAccepted
+    } else {
+        Notice::ShopChangeRefused { reason: reason.to_owned() }
+    };
     let owner = AccountId(shop.account_id);
-    notify(&mut tx, owner, notice, ApplicationId(shop.application_id), now).await?;
+    notify(&mut tx, owner, &notice, Some(ApplicationId(shop.application_id)), now).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -121,12 +121,22 @@ async fn viewer_of(
         session.insert(keys::SEEN_AT, now).await?;
     }
     let vendor = backend::vendors::active_vendor_of(&state.app.db, account.id).await?;
+    let unread_notices = backend::notices::unread_count(&state.app.db, account.id).await?;
     Ok(Some(app::auth::Viewer {
         account_id,
         role: account.role,
         login: app::auth::login_label(&account),
         vendor,
+        unread_notices,
     }))
+}
+
+/// Remembers the language `account` reads the site in (the mail of a notice is written in
+/// it). Best effort: a failure costs the person only mail in the default language.
+pub async fn remember_locale(db: &backend::Database, account: AccountId, locale: domain::Locale) {
+    if let Err(error) = backend::accounts::set_locale(db, account, locale).await {
+        tracing::warn!(%error, "could not store the account's language");
+    }
 }
 
 /// Logs `account` in on this session under a new session id (an id an attacker planted

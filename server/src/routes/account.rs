@@ -30,6 +30,7 @@ use crate::authz::viewer;
 use crate::form_data::Posted;
 use crate::pages::{render_with_feedback, see_other};
 use crate::routes::Endpoint;
+use crate::security::visitor_locale;
 use crate::ServerState;
 
 /// What the login and registration forms post.
@@ -110,6 +111,7 @@ pub async fn register(
         accounts::register(&state.app.db, &state.app.hasher, &login, &form.password).await;
     let (feedback, status) = match registered {
         Ok(account) => {
+            auth::remember_locale(&state.app.db, account, visitor_locale(&parts.headers)).await;
             return match auth::log_in(&session, account, &device_of(&parts), state.app.clock.now())
                 .await
             {
@@ -231,6 +233,7 @@ async fn attempt_login(
                 tracing::error!(%error, "could not start a session");
                 backend_failure(backend::Error::Corrupt("session not stored".into()))
             })?;
+            auth::remember_locale(db, account.id, visitor_locale(&parts.headers)).await;
             tracing::info!(account = account.id.0, "logged in");
             Ok(())
         }

@@ -466,25 +466,6 @@ pub async fn apply_again(State(state): State<ServerState>, parts: Parts) -> Resp
     }
 }
 
-/// `POST /notifikasi/dibaca`: marks the applicant's notices as read.
-pub async fn notifications_read(State(state): State<ServerState>, parts: Parts) -> Response {
-    let viewer = match viewer(&parts) {
-        Ok(viewer) => viewer,
-        Err(refused) => return refused.into_response(),
-    };
-    match vendors::mark_notifications_read(
-        &state.app.db,
-        AccountId(viewer.account_id),
-        state.app.clock.now(),
-    )
-    .await
-    {
-        Ok(()) => see_other("/pengajuan"),
-        Err(error) => PageError::unavailable(&parts.headers, "could not mark notices read", &error)
-            .into_response(),
-    }
-}
-
 /// `GET /pengajuan/data.json`: everything held about the applicant, as a download.
 pub async fn export(State(state): State<ServerState>, parts: Parts) -> Response {
     let viewer = match viewer(&parts) {
@@ -525,6 +506,5 @@ pub fn endpoints() -> Vec<Endpoint> {
         Endpoint::get("/pengajuan/data.json", Need::Permission(ApplyAsVendor), export),
         Endpoint::post("/pengajuan/{step}", Need::Permission(ApplyAsVendor), save_step)
             .body_limit(MAX_STEP_FORM_BYTES),
-        Endpoint::post("/notifikasi/dibaca", Need::LoggedIn, notifications_read),
     ]
 }

@@ -1,9 +1,12 @@
 //! `POST /bahasa`: the language switch. A plain form post, so it works without JavaScript.
 
+use app::auth::Viewer;
 use axum::extract::State;
 use axum::http::header::{LOCATION, SET_COOKIE};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
+use axum::Extension;
+use backend::accounts::AccountId;
 use domain::Locale;
 use domain::Need;
 use serde::Deserialize;
@@ -26,6 +29,7 @@ pub struct LanguageForm {
 pub async fn switch(
     State(state): State<ServerState>,
     headers: HeaderMap,
+    viewer: Option<Extension<Viewer>>,
     Posted(form): Posted<LanguageForm>,
 ) -> Response {
     let Some(locale) = Locale::ALL.into_iter().find(|l| l.code() == form.lang) else {
@@ -33,6 +37,9 @@ pub async fn switch(
         let message = app::i18n::server_text(visitor_locale(&headers), "error-unknown-language");
         return (StatusCode::BAD_REQUEST, message).into_response();
     };
+    if let Some(Extension(viewer)) = viewer {
+        crate::auth::remember_locale(&state.app.db, AccountId(viewer.account_id), locale).await;
+    }
     let secure = if state.secure_cookies { "; Secure" } else { "" };
     let cookie = format!(
         "{}={}; Path=/; Max-Age={COOKIE_MAX_AGE_SECONDS}; SameSite=Lax; HttpOnly{secure}",

@@ -11,6 +11,7 @@ pub mod categories;
 pub mod discovery;
 pub mod health;
 pub mod language;
+pub mod notices;
 pub mod photos;
 pub mod products;
 pub mod review;
@@ -83,6 +84,7 @@ pub fn table() -> Vec<Endpoint> {
         review::endpoints(),
         products::endpoints(),
         shop::endpoints(),
+        notices::endpoints(),
         photos::endpoints(),
         categories::endpoints(),
         discovery::endpoints(),

@@ -83,7 +83,7 @@ fn server_fn_args(path: &str, ids: Ids) -> String {
         | "/api/products/own"
         | "/api/admin/categories" => String::new(),
         "/api/account/reset-link" => "code=x".to_owned(),
-        "/api/account/overview" | "/api/home/kecamatan" => String::new(),
+        "/api/account/overview" | "/api/home/kecamatan" | "/api/notices/mine" => String::new(),
         other => panic!("add sample arguments for the server fn {other}"),
     }
 }

@@ -16,7 +16,7 @@ pub struct TestApp {
     /// What the server's job runner would do, run on demand by [`TestApp::run_jobs`].
     pub jobs: server::jobs::ServerJobs,
     /// The public URL's origin: what a same-site form post carries in `Origin`.
-    origin: String,
+    pub origin: String,
 }
 
 impl TestApp {

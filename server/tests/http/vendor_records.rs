@@ -259,7 +259,7 @@ storage_test! {
 
         let dashboard = app.get_with_cookie("/pengajuan", &yuli).await;
 
-        assert!(dashboard.body.contains("Ada kabar baru tentang pengajuan Anda"), "{}", dashboard.body);
+        assert!(dashboard.body.contains("Ada kabar baru untuk Anda"), "{}", dashboard.body);
         assert!(!dashboard.body.contains("Lapak diaktifkan kembali"), "not the words of another kind: {}", dashboard.body);
     }
 }
