@@ -1,7 +1,5 @@
 //! What every request handler and server function needs, built once at start-up.
 
-use std::path::PathBuf;
-
 use crate::accounts::PasswordHasher;
 use crate::throttle::LoginLimits;
 use crate::vendors::crypto::PersonalDataKeys;
@@ -14,9 +12,8 @@ pub struct AppState {
     pub db: Database,
     /// The time every route, page and job goes by (settable in tests).
     pub clock: crate::Clock,
-    /// Where application photos are kept (a local folder by default).
-    pub media_dir: PathBuf,
-    /// Product photos: the processing limit and the object store.
+    /// The one media store (product photos, application and shop pictures) and the limit
+    /// on how many pictures are processed at once.
     pub photos: crate::photos::PhotoStore,
     /// Argon2id with a fixed number of workers: a burst of logins queues instead of
     /// exhausting memory (19 MiB per hash in flight).

@@ -228,15 +228,12 @@ async fn the_store_keeps_every_variant_under_the_key() {
 
 #[test]
 fn an_application_photo_too_deep_to_decode_safely_is_refused_from_its_header() {
-    use backend::media::{store_photo, PhotoError, Visibility};
+    use backend::media::{prepare_photo, PhotoError};
     use backend::photos::PhotoError as Refused;
-    let folder = std::env::temp_dir();
     // 7000×7000 at 16 bits per channel: 294 MB of pixels, under the 50-megapixel limit.
-    let refused =
-        store_photo(&folder, Visibility::Public, &backend::testing::deep_png_header(7000, 7000));
+    let refused = prepare_photo(&backend::testing::deep_png_header(7000, 7000));
     assert!(matches!(refused, Err(PhotoError::Refused(Refused::TooManyPixels))), "{refused:?}");
     // The same header at a size that fits is read on (and found cut off).
-    let small =
-        store_photo(&folder, Visibility::Public, &backend::testing::deep_png_header(400, 300));
+    let small = prepare_photo(&backend::testing::deep_png_header(400, 300));
     assert!(matches!(small, Err(PhotoError::Refused(Refused::Corrupt))), "{small:?}");
 }

@@ -157,8 +157,14 @@ impl Perform for ServerJobs {
                         .sweep(db, now, PHOTO_GRACE_SECS)
                         .await
                         .map_err(|error| JobFailure(format!("{error}")))?;
-                    if removed > 0 {
-                        tracing::info!(removed, "unused photos removed");
+                    let files = self
+                        .app
+                        .photos
+                        .sweep_files(db, now, PHOTO_GRACE_SECS)
+                        .await
+                        .map_err(|error| JobFailure(format!("{error}")))?;
+                    if removed + files > 0 {
+                        tracing::info!(removed, files, "unused photos removed");
                     }
                 }
                 Job::PruneJobs => {

@@ -74,7 +74,6 @@ pub fn server_state_with_clock(
         app: AppState {
             db,
             clock,
-            media_dir: config.media_dir.clone(),
             photos: config.open_photo_store()?,
             hasher: backend::accounts::PasswordHasher::new(config.hashing_workers),
             login_limits: backend::throttle::LoginLimits {
@@ -105,6 +104,19 @@ pub fn server_state_with_clock(
     })
 }
 
+/// Moves application photos kept in `PASAR_MEDIA_DIR/public` and `…/private` by earlier
+/// versions into the one media store, before any request asks for them.
+///
+/// # Errors
+/// When the store fails; the server does not start with files it cannot serve.
+pub async fn move_legacy_media(config: &Config, state: &ServerState) -> anyhow::Result<()> {
+    let moved = backend::media::move_legacy_files(&config.media_dir, &state.app.photos).await?;
+    if moved > 0 {
+        tracing::info!(moved, "application photos moved into the media store");
+    }
+    Ok(())
+}
+
 /// Serves until SIGINT or SIGTERM, then lets in-flight requests finish.
 ///
 /// # Errors
@@ -117,6 +129,7 @@ pub async fn serve(config: &Config, state: ServerState) -> anyhow::Result<()> {
             "stop whatever uses that port or choose another",
         )
     })?;
+    move_legacy_media(config, &state).await?;
     let db = state.app.db.clone();
     let jobs = crate::jobs::ServerJobs {
         app: state.app.clone(),

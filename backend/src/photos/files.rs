@@ -41,7 +41,11 @@ impl PhotoStore {
     ///
     /// # Errors
     /// When the store fails.
-    pub async fn file(&self, visibility: Visibility, key: &str) -> Result<Option<Bytes>, StoreError> {
+    pub async fn file(
+        &self,
+        visibility: Visibility,
+        key: &str,
+    ) -> Result<Option<Bytes>, StoreError> {
         if !is_valid_key(key) {
             return Ok(None);
         }

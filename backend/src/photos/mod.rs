@@ -1,11 +1,13 @@
-//! Product photos: the pipeline that turns a phone upload into clean WebP variants, and the
-//! object store that keeps them under content-derived names.
+//! The one media store: product photos (the pipeline that turns a phone upload into clean
+//! WebP variants, kept under content-derived names) and, in `files`, the single pictures of
+//! applications and shops with their public or private visibility.
 //!
 //! Files and rows never disagree for long: files are written *before* the rows that name them
 //! (a failed save then leaves only unreferenced files, which [`PhotoStore::forget`] removes at
 //! once and [`PhotoStore::sweep`] removes after a crash), and rows are deleted *before* their
 //! files (so no row ever names a missing file).
 
+mod files;
 mod pipeline;
 mod sniff;
 

@@ -76,7 +76,7 @@ fn photo_refusal_key(error: &PhotoError) -> &'static str {
         PhotoError::Refused(Refused::TooSmall) => "apply-error-photo-small",
         PhotoError::Refused(Refused::Corrupt) => "apply-error-photo-corrupt",
         PhotoError::Refused(Refused::UnsupportedFormat | Refused::Polyglot) => NOT_AN_IMAGE_KEY,
-        PhotoError::Io(_) => "form-error-unavailable",
+        PhotoError::Random(_) | PhotoError::Store(_) => "form-error-unavailable",
     }
 }
 
@@ -87,19 +87,13 @@ async fn store(
     bytes: Option<&[u8]>,
 ) -> Result<Option<String>, &'static str> {
     let Some(bytes) = bytes else { return Ok(None) };
-    let dir = state.app.media_dir.clone();
-    let bytes = bytes.to_vec();
-    match state.app.photos.run_limited(move || media::store_photo(&dir, visibility, &bytes)).await {
-        Ok(Ok(key)) => Ok(Some(key)),
-        Ok(Err(PhotoError::Io(error))) => {
+    match media::save_photo(&state.app.photos, visibility, bytes.to_vec()).await {
+        Ok(key) => Ok(Some(key)),
+        Err(error @ (PhotoError::Random(_) | PhotoError::Store(_))) => {
             tracing::error!(%error, "could not store a photo");
             Err("form-error-unavailable")
         }
-        Ok(Err(refused)) => Err(photo_refusal_key(&refused)),
-        Err(error) => {
-            tracing::error!(%error, "photo processing was interrupted");
-            Err("form-error-unavailable")
-        }
+        Err(refused) => Err(photo_refusal_key(&refused)),
     }
 }
 
@@ -188,10 +182,10 @@ async fn photo_to_replace(
     }
 }
 
-/// Keeps on disk only the photo the application points to: once a step is saved, the photo it
+/// Keeps in the store only the photo the application points to: once a step is saved, the photo it
 /// replaced is deleted; when it was refused, the photo just stored. A file no row points to
 /// would survive erasure.
-fn discard_unreferenced(
+async fn discard_unreferenced(
     state: &ServerState,
     stored: Option<String>,
     replaced: Option<String>,
@@ -203,7 +197,10 @@ fn discard_unreferenced(
         stored
     };
     if let Some(key) = orphan {
-        media::delete_files(&state.app.media_dir, &[key]);
+        // What fails here the sweep removes later: no row names the file.
+        if let Err(error) = state.app.photos.delete_files_of(&[key]).await {
+            tracing::warn!(%error, "an unused application photo was not deleted");
+        }
     }
 }
 
@@ -251,7 +248,7 @@ async fn save_business(
         })?;
     let step = vendors::BusinessStep { business_name, category, description };
     let saved = vendors::save_business(&state.app.db, account, &step, photo.as_deref(), now).await;
-    discard_unreferenced(state, photo, replaced, saved.is_ok());
+    discard_unreferenced(state, photo, replaced, saved.is_ok()).await;
     saved.map_err(|e| save_failure(kept(FormFeedback::for_form("business")), e))?;
     Ok("/pengajuan/pemilik")
 }
@@ -353,7 +350,7 @@ async fn save_returnee(
         show_returnee_details: data.checked("show_returnee_details"),
     };
     let saved = vendors::save_returnee(&state.app.db, account, &step, proof.as_deref(), now).await;
-    discard_unreferenced(state, proof, replaced, saved.is_ok());
+    discard_unreferenced(state, proof, replaced, saved.is_ok()).await;
     saved.map_err(|e| save_failure(kept(FormFeedback::for_form("returnee")), e))?;
     Ok("/pengajuan/identitas")
 }

@@ -204,11 +204,7 @@ pub async fn proof_photo(
                 .into_response();
         }
     };
-    let Some(path) = application
-        .proof_photo
-        .as_deref()
-        .and_then(|key| media::path_of(&state.app.media_dir, Visibility::Private, key))
-    else {
+    let Some(key) = application.proof_photo.filter(|key| media::is_valid_key(key)) else {
         return PageError::not_found(&parts.headers).into_response();
     };
     let viewed = vendors::log_proof_view(
@@ -225,8 +221,8 @@ pub async fn proof_photo(
         )
         .into_response();
     }
-    match tokio::fs::read(&path).await {
-        Ok(bytes) => (
+    match state.app.photos.file(Visibility::Private, &key).await {
+        Ok(Some(bytes)) => (
             [
                 (header::CONTENT_TYPE, HeaderValue::from_static("image/jpeg")),
                 (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
@@ -234,10 +230,12 @@ pub async fn proof_photo(
             bytes,
         )
             .into_response(),
-        Err(error) => {
-            tracing::error!(%error, "proof file missing");
+        Ok(None) => {
+            tracing::error!("proof file missing");
             PageError::not_found(&parts.headers).into_response()
         }
+        Err(error) => PageError::unavailable(&parts.headers, "could not read a proof file", &error)
+            .into_response(),
     }
 }
 
@@ -260,7 +258,10 @@ pub async fn complete_erasure(
     .await
     {
         Ok(files) => {
-            media::delete_files(&state.app.media_dir, &files);
+            // The rows no longer name the files: what fails here the sweep removes later.
+            if let Err(error) = state.app.photos.delete_files_of(&files).await {
+                tracing::warn!(%error, "erased files were not all deleted yet");
+            }
             see_other(&format!("/admin/pengajuan/{id}"))
         }
         Err(ErasureError::NothingToErase) => crate::pages::not_found(&parts),
@@ -296,11 +297,8 @@ pub async fn public_media(
     Path(key): Path<String>,
     headers: axum::http::HeaderMap,
 ) -> Response {
-    let Some(path) = media::path_of(&state.app.media_dir, Visibility::Public, &key) else {
-        return PageError::not_found(&headers).into_response();
-    };
-    match tokio::fs::read(&path).await {
-        Ok(bytes) => (
+    match state.app.photos.file(Visibility::Public, &key).await {
+        Ok(Some(bytes)) => (
             [
                 (header::CONTENT_TYPE, HeaderValue::from_static("image/jpeg")),
                 // Keys never change content: a new photo gets a new key.
@@ -312,7 +310,10 @@ pub async fn public_media(
             bytes,
         )
             .into_response(),
-        Err(_) => PageError::not_found(&headers).into_response(),
+        Ok(None) => PageError::not_found(&headers).into_response(),
+        Err(error) => {
+            PageError::unavailable(&headers, "could not read a media file", &error).into_response()
+        }
     }
 }
 

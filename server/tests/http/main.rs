@@ -12,6 +12,7 @@ mod email_reset;
 mod fake_smtp;
 mod hardening;
 mod logs;
+mod media;
 mod notices;
 mod pages;
 mod personal_data;

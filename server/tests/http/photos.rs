@@ -59,7 +59,7 @@ fn stored_keys(media: &TempDir) -> Vec<String> {
 
 /// The S3-compatible server for the S3 test (`TEST_S3_ENDPOINT`), or `None` with a loud
 /// banner; with `REQUIRE_S3` set (as in CI) a missing one fails instead.
-fn s3_endpoint() -> Option<(String, String)> {
+pub fn s3_endpoint() -> Option<(String, String)> {
     let Ok(endpoint) = std::env::var("TEST_S3_ENDPOINT") else {
         assert!(
             std::env::var_os("REQUIRE_S3").is_none(),
@@ -77,7 +77,7 @@ fn s3_endpoint() -> Option<(String, String)> {
 
 /// A folder in the bucket that no other test run uses.
 #[expect(clippy::disallowed_methods, reason = "a source of uniqueness, not of the time")]
-fn unique_prefix() -> String {
+pub fn unique_prefix() -> String {
     static RUNS: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)

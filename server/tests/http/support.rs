@@ -61,6 +61,12 @@ impl TestApp {
         TestApp::build(test_db, db, &[])
     }
 
+    /// A second server process beside this one: its own state and router, configured by
+    /// `vars`, over the same database (`spare` is only kept alive with it).
+    pub fn another_process(&self, spare: TestDb, vars: &[(&str, &str)]) -> TestApp {
+        TestApp::build(spare, self.test_db.db.clone(), vars)
+    }
+
     /// The app serving its static files from `site_root`.
     pub fn new(test_db: TestDb, site_root: &std::path::Path) -> TestApp {
         let db = test_db.db.clone();
@@ -299,9 +305,11 @@ impl TempDir {
         self.0.to_string_lossy().into_owned()
     }
 
-    /// Every file under `sub` (e.g. `private`), with its bytes.
-    pub fn files_in(&self, sub: &str) -> Vec<(String, Vec<u8>)> {
-        let Ok(entries) = std::fs::read_dir(self.0.join(sub)) else { return Vec::new() };
+    /// Every application or shop file of a visibility (`public`, `private`) in the media store
+    /// the app keeps in this folder (its default local store), with its bytes.
+    pub fn files_in(&self, visibility: &str) -> Vec<(String, Vec<u8>)> {
+        let folder = self.0.join("photos").join("files").join(visibility);
+        let Ok(entries) = std::fs::read_dir(folder) else { return Vec::new() };
         entries
             .filter_map(Result::ok)
             .map(|entry| {
