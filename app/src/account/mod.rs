@@ -59,6 +59,7 @@ pub fn done_notice() -> Option<&'static str> {
         "produk" => Some("shop-notice-saved"),
         "profil" => Some("shop-notice-profile"),
         "profil-ditinjau" => Some("shop-notice-profile-review"),
+        "foto-lapak" => Some("shop-notice-shop-photo"),
         "produk-dihapus" => Some("shop-notice-deleted"),
         "foto" => Some("shop-notice-photos"),
         "kategori" => Some("admin-categories-saved"),

@@ -390,6 +390,8 @@ pub struct ShopView {
     pub pending_business_name: Option<String>,
     /// A new category value waiting for the Dinas.
     pub pending_category: Option<String>,
+    /// The media key of the shop's photo.
+    pub photo: Option<String>,
 }
 
 /// The logged-in vendor's own products, hidden ones included, and the categories.
@@ -429,6 +431,7 @@ pub async fn load_own_products() -> Result<OwnProducts, AppError> {
         description: shop.description,
         kecamatan: shop.kecamatan.unwrap_or_default(),
         pending_business_name: shop.pending_business_name,
+        photo: shop.business_photo,
         pending_category: shop.pending_category,
     });
     let kecamatan = if shop.is_some() {

@@ -18,6 +18,8 @@ pub const PRODUCT_FORM: &str = "product";
 pub const PHOTO_FORM: &str = "photos";
 /// The shop profile form on `/lapak`.
 pub const SHOP_FORM: &str = "profile";
+/// The shop photo form's name, for its feedback.
+pub const SHOP_PHOTO_FORM: &str = "shopphoto";
 
 /// `/lapak`
 #[component]
@@ -125,7 +127,30 @@ fn ShopProfileForm(shop: ShopView, kecamatan: Vec<(String, String)>) -> impl Int
                 <Select form=SHOP_FORM name="kecamatan" label=t("shop-profile-kecamatan") options=areas initial=shop.kecamatan />
                 <button type="submit" class="button">{t("shop-profile-save")}</button>
             </form>
+            <ShopPhotoForm photo=shop.photo />
         </section>
+    }
+}
+
+/// The shop's photo and a form to replace it (a plain multipart form: it works without
+/// JavaScript, and the server shrinks the picture).
+#[component]
+fn ShopPhotoForm(photo: Option<String>) -> impl IntoView {
+    let error = crate::forms::feedback_for(SHOP_PHOTO_FORM).and_then(|f| f.error_text("foto"));
+    let described = error.as_ref().map(|_| "shopphoto-error");
+    view! {
+        <h3 id="shopphoto-title">{t("shop-profile-photo")}</h3>
+        {photo.map(|key| view! {
+            <img class="storefront-photo" src=format!("/media/{key}") alt=t("shop-profile-photo-current") width="240" height="180" loading="lazy" />
+        })}
+        <form method="post" action="/lapak/profil/foto" enctype="multipart/form-data" aria-labelledby="shopphoto-title">
+            <FormAlert form=SHOP_PHOTO_FORM />
+            <label for="shopphoto-foto">{t("shop-profile-photo-choose")}</label>
+            <input id="shopphoto-foto" type="file" name="foto" accept="image/jpeg,image/png,image/webp" required
+                aria-invalid=error.as_ref().map(|_| "true") aria-describedby=described />
+            {error.map(|text| view! { <p class="field-error" id="shopphoto-error">{text}</p> })}
+            <button type="submit" class="button secondary">{t("shop-profile-photo-save")}</button>
+        </form>
     }
 }
 

@@ -5,7 +5,9 @@ mod manage;
 mod page;
 mod share_button;
 
-pub use manage::{OwnProductsPage, ProductFormPage, PHOTO_FORM, PRODUCT_FORM, SHOP_FORM};
+pub use manage::{
+    OwnProductsPage, ProductFormPage, PHOTO_FORM, PRODUCT_FORM, SHOP_FORM, SHOP_PHOTO_FORM,
+};
 pub use page::ProductPage;
 
 use leptos::prelude::*;

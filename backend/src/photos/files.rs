@@ -84,6 +84,20 @@ impl PhotoStore {
         Ok(())
     }
 
+    /// Deletes those of `keys` no application or vendor row names any more (called right
+    /// after the row change; what it misses, the sweep finds).
+    ///
+    /// # Errors
+    /// When the database or the store fails.
+    pub async fn forget_files(&self, db: &Database, keys: &[String]) -> Result<(), StoreError> {
+        for key in keys {
+            if !file_is_referenced(db, key).await? {
+                self.delete_files_of(std::slice::from_ref(key)).await?;
+            }
+        }
+        Ok(())
+    }
+
     /// Removes files no application or vendor row names, if written more than
     /// `grace_seconds` before `now`. Returns how many were removed.
     ///

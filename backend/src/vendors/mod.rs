@@ -13,6 +13,7 @@ mod record;
 mod review;
 mod rotation;
 mod shop;
+mod shop_photo;
 
 pub use directory::{directory, DirectoryEntry, DIRECTORY_PAGE_SIZE};
 pub use draft::{
@@ -34,6 +35,7 @@ pub use rotation::{reencrypt_with_current_key, RotationReport};
 pub use shop::{
     decide_shop_change, own_shop, shop_of_application, update_shop, Shop, ShopError, ShopSaved,
 };
+pub use shop_photo::{replace_shop_photo, ShopPhotoError};
 
 /// The privacy notice version an applicant accepts now. Bump it (and the notice's text in
 /// the catalogues) when the notice changes; the accepted version is stored per application.

@@ -40,6 +40,8 @@ pub struct Shop {
     pub pending_business_name: Option<String>,
     /// A new category waiting for the Dinas.
     pub pending_category: Option<String>,
+    /// The shop's photo (a public file of the media store).
+    pub business_photo: Option<String>,
 }
 
 impl Shop {
@@ -52,7 +54,7 @@ impl Shop {
 
 const SELECT: &str = "select v.vendor_id, v.application_id, v.account_id, v.public_slug,
         v.business_name, v.category, v.description, v.whatsapp, kc.slug as kecamatan,
-        v.pending_business_name, v.pending_category
+        v.pending_business_name, v.pending_category, v.business_photo
     from vendor v left join kecamatan kc on kc.kecamatan_id = v.kecamatan_id";
 
 /// The account's active shop, if it runs one.
@@ -280,7 +282,7 @@ async fn reindex_products(tx: &mut WriteTx, vendor: VendorId) -> Result<(), Erro
     Ok(())
 }
 
-async fn log(
+pub(super) async fn log(
     tx: &mut WriteTx,
     actor: Option<AccountId>,
     action: Action,

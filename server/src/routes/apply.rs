@@ -67,7 +67,7 @@ fn backend_failure(feedback: FormFeedback, error: &backend::Error) -> Refusal {
 }
 
 /// The message for a photo the pipeline refused, worded for the one photo of a step.
-fn photo_refusal_key(error: &PhotoError) -> &'static str {
+pub(crate) fn photo_refusal_key(error: &PhotoError) -> &'static str {
     match error {
         PhotoError::TooLarge | PhotoError::Refused(Refused::TooLarge | Refused::TooManyPixels) => {
             TOO_LARGE_KEY

@@ -16,6 +16,7 @@ pub mod photos;
 pub mod products;
 pub mod review;
 pub mod shop;
+pub mod shop_photo;
 
 use axum::http::Method;
 use axum::routing::MethodRouter;

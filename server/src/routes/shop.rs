@@ -38,7 +38,7 @@ pub struct ProfilePost {
     kecamatan: String,
 }
 
-fn at(mut parts: Parts, path: &str) -> Parts {
+pub(super) fn at(mut parts: Parts, path: &str) -> Parts {
     if let Ok(uri) = path.parse() {
         parts.uri = uri;
     }
@@ -171,6 +171,12 @@ pub async fn answer_change(
 pub fn endpoints() -> Vec<Endpoint> {
     vec![
         Endpoint::post("/lapak/profil", Need::Permission(ManageOwnShop), save_profile),
+        Endpoint::post(
+            "/lapak/profil/foto",
+            Need::Permission(ManageOwnShop),
+            super::shop_photo::replace,
+        )
+        .body_limit(super::apply::MAX_STEP_FORM_BYTES),
         Endpoint::post(
             "/admin/pengajuan/{id}/perubahan-lapak",
             Need::Permission(ReviewApplications),

@@ -23,5 +23,6 @@ mod review;
 mod security;
 mod sessions;
 mod shop;
+mod shop_photo;
 mod support;
 mod vendor_records;
