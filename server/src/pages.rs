@@ -37,6 +37,29 @@ pub async fn render_with_feedback(
     response
 }
 
+/// The request as if for the page at `path`: a refused form post is answered with the page
+/// the form is on (its own path is not a page), rendered as that page's GET.
+#[must_use]
+pub fn at(mut parts: Parts, path: &str) -> Parts {
+    match path.parse() {
+        Ok(uri) => parts.uri = uri,
+        // Only a path built from a bad id gets here: the form's own path then answers 404.
+        Err(error) => tracing::warn!(%error, "not a page path"),
+    }
+    parts
+}
+
+/// [`render_with_feedback`] for the page at `path` (see [`at`]).
+pub async fn render_at(
+    state: &ServerState,
+    parts: Parts,
+    path: &str,
+    feedback: FormFeedback,
+    status: StatusCode,
+) -> Response {
+    render_with_feedback(state, at(parts, path), feedback, status).await
+}
+
 /// A post that failed on our side (database down, a bug): logs `error` with `what` for the
 /// operator and answers the same page with a form-level "try again" and 503.
 pub async fn storage_failure(

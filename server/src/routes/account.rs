@@ -254,9 +254,8 @@ pub async fn log_out(session: Session) -> Response {
 
 /// The request as if for `/akun`, where the forms posting to `/akun/…` are shown again with
 /// their refusal (their own paths are not pages).
-fn account_page(mut parts: Parts) -> Parts {
-    parts.uri = axum::http::Uri::from_static("/akun");
-    parts
+fn account_page(parts: Parts) -> Parts {
+    crate::pages::at(parts, "/akun")
 }
 
 /// What the password change form posts.
@@ -387,13 +386,8 @@ pub async fn reset_password(
         Err(ResetError::Backend(error)) => unavailable(feedback, &error),
     };
     // The page reads the code from the query; the form posted it in the body.
-    let mut parts = parts;
-    if let Ok(uri) =
-        format!("/atur-sandi?kode={}", app::auth::encode_query_value(form.kode.trim())).parse()
-    {
-        parts.uri = uri;
-    }
-    render_with_feedback(&state, parts, feedback, status).await
+    let page = format!("/atur-sandi?kode={}", app::auth::encode_query_value(form.kode.trim()));
+    crate::pages::render_at(&state, parts, &page, feedback, status).await
 }
 
 /// What the forgotten-password form posts.

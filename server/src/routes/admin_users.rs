@@ -39,11 +39,8 @@ async fn managed_account(
     Ok(account)
 }
 
-fn detail_parts(mut parts: Parts, id: i64) -> Parts {
-    if let Ok(uri) = format!("/admin/pengguna/{id}").parse() {
-        parts.uri = uri;
-    }
-    parts
+fn detail_parts(parts: Parts, id: i64) -> Parts {
+    crate::pages::at(parts, &format!("/admin/pengguna/{id}"))
 }
 
 /// `POST /admin/pengguna/{id}/tautan-sandi`: issues a reset link and shows it once.

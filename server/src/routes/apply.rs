@@ -21,7 +21,7 @@ use domain::Permission::ApplyAsVendor;
 use crate::authz::viewer;
 use crate::error::PageError;
 use crate::form_data::{FormData, FormDataError};
-use crate::pages::{render_with_feedback, see_other};
+use crate::pages::see_other;
 use crate::routes::Endpoint;
 use crate::ServerState;
 
@@ -206,14 +206,11 @@ async fn discard_unreferenced(
 
 async fn render_step(
     state: &ServerState,
-    mut parts: Parts,
+    parts: Parts,
     path: &str,
     (feedback, status): Refusal,
 ) -> Response {
-    if let Ok(uri) = format!("/pengajuan/{path}").parse() {
-        parts.uri = uri;
-    }
-    render_with_feedback(state, parts, feedback, status).await
+    crate::pages::render_at(state, parts, &format!("/pengajuan/{path}"), feedback, status).await
 }
 
 async fn save_business(

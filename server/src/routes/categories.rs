@@ -14,7 +14,7 @@ use serde::Deserialize;
 
 use crate::authz::viewer;
 use crate::form_data::Posted;
-use crate::pages::{render_with_feedback, see_other, storage_failure};
+use crate::pages::{see_other, storage_failure};
 use crate::routes::Endpoint;
 use crate::ServerState;
 
@@ -41,7 +41,7 @@ fn keep(feedback: FormFeedback, form: &CategoryForm) -> FormFeedback {
 
 pub async fn save(
     State(state): State<ServerState>,
-    mut parts: Parts,
+    parts: Parts,
     Posted(form): Posted<CategoryForm>,
 ) -> Response {
     if let Err(refused) = viewer(&parts) {
@@ -68,11 +68,9 @@ pub async fn save(
             } else {
                 feedback.error("slug", "admin-categories-slug-invalid")
             };
-            if let Ok(uri) = "/admin/kategori".parse() {
-                parts.uri = uri;
-            }
             let feedback = keep(feedback, &form).error(FORM, "admin-categories-refused");
-            return render_with_feedback(&state, parts, feedback, StatusCode::UNPROCESSABLE_ENTITY)
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            return crate::pages::render_at(&state, parts, "/admin/kategori", feedback, status)
                 .await;
         }
     };

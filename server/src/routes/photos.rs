@@ -19,7 +19,7 @@ use serde::Deserialize;
 use crate::authz::viewer;
 use crate::error::PageError;
 use crate::form_data::{FormData, FormDataError, Posted};
-use crate::pages::{render_with_feedback, see_other};
+use crate::pages::see_other;
 use crate::routes::Endpoint;
 use crate::ServerState;
 
@@ -132,15 +132,12 @@ async fn refuse(state: &ServerState, parts: Parts, id: i64, feedback: FormFeedba
 
 async fn refuse_with(
     state: &ServerState,
-    mut parts: Parts,
+    parts: Parts,
     id: i64,
     feedback: FormFeedback,
     status: StatusCode,
 ) -> Response {
-    if let Ok(uri) = format!("/lapak/produk/{id}").parse() {
-        parts.uri = uri;
-    }
-    render_with_feedback(state, parts, feedback, status).await
+    crate::pages::render_at(state, parts, &format!("/lapak/produk/{id}"), feedback, status).await
 }
 
 /// The catalogue key of the answer to a post that arrived while the server held as many

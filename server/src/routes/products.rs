@@ -22,7 +22,7 @@ use super::photos::{
 use crate::authz::viewer;
 use crate::error::PageError;
 use crate::form_data::{FormData, FormDataError, Posted};
-use crate::pages::{render_with_feedback, see_other, storage_failure};
+use crate::pages::{see_other, storage_failure};
 use crate::routes::Endpoint;
 use crate::ServerState;
 
@@ -107,15 +107,12 @@ fn read(form: &ProductForm) -> Result<ProductDraft, Vec<domain::vendor::FieldIss
 
 async fn refuse(
     state: &ServerState,
-    mut parts: Parts,
+    parts: Parts,
     path: &str,
     feedback: FormFeedback,
     status: StatusCode,
 ) -> Response {
-    if let Ok(uri) = path.parse() {
-        parts.uri = uri;
-    }
-    render_with_feedback(state, parts, feedback, status).await
+    crate::pages::render_at(state, parts, path, feedback, status).await
 }
 
 async fn listing_failure(

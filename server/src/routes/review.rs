@@ -25,11 +25,8 @@ use crate::ServerState;
 /// Nobody decides on, reveals for or erases their own application.
 const OWN_APPLICATION_KEY: &str = "review-error-own-application";
 
-fn detail_parts(mut parts: Parts, id: i64) -> Parts {
-    if let Ok(uri) = format!("/admin/pengajuan/{id}").parse() {
-        parts.uri = uri;
-    }
-    parts
+fn detail_parts(parts: Parts, id: i64) -> Parts {
+    crate::pages::at(parts, &format!("/admin/pengajuan/{id}"))
 }
 
 /// What the decision form posts.

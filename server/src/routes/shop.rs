@@ -19,7 +19,7 @@ use serde::Deserialize;
 
 use crate::authz::viewer;
 use crate::form_data::Posted;
-use crate::pages::{render_with_feedback, see_other};
+use crate::pages::{render_at, see_other};
 use crate::routes::Endpoint;
 use crate::ServerState;
 
@@ -36,13 +36,6 @@ pub struct ProfilePost {
     whatsapp: String,
     #[serde(default)]
     kecamatan: String,
-}
-
-pub(super) fn at(mut parts: Parts, path: &str) -> Parts {
-    if let Ok(uri) = path.parse() {
-        parts.uri = uri;
-    }
-    parts
 }
 
 /// `POST /lapak/profil`: saves the vendor's shop profile; a new name or category waits for
@@ -80,8 +73,7 @@ pub async fn save_profile(
                     f.error_with(issue.field, key, args)
                 });
             let status = StatusCode::UNPROCESSABLE_ENTITY;
-            return render_with_feedback(&state, at(parts, "/lapak"), typed(feedback), status)
-                .await;
+            return render_at(&state, parts, "/lapak", typed(feedback), status).await;
         }
     };
     let account = AccountId(viewer.account_id);
@@ -106,7 +98,7 @@ pub async fn save_profile(
                 )
             }
         };
-    render_with_feedback(&state, at(parts, "/lapak"), typed(feedback), status).await
+    render_at(&state, parts, "/lapak", typed(feedback), status).await
 }
 
 /// What the officer's answer to a shop change posts.
@@ -162,8 +154,7 @@ pub async fn answer_change(
     let feedback = FormFeedback::for_form(form::SHOP_CHANGE)
         .error(if key == "review-error-shop-reason" { "alasan" } else { FORM }, key)
         .value("alasan", answer.alasan);
-    let parts = at(parts, &format!("/admin/pengajuan/{id}"));
-    render_with_feedback(&state, parts, feedback, status).await
+    render_at(&state, parts, &format!("/admin/pengajuan/{id}"), feedback, status).await
 }
 
 /// This feature's routes and what each needs.

@@ -12,7 +12,7 @@ use backend::vendors::{self, ShopPhotoError};
 
 use crate::authz::viewer;
 use crate::form_data::{FormData, FormDataError};
-use crate::pages::{render_with_feedback, see_other};
+use crate::pages::{render_at, see_other};
 use crate::routes::apply::photo_refusal_key;
 use crate::ServerState;
 
@@ -77,5 +77,5 @@ pub async fn replace(State(state): State<ServerState>, request: Request) -> Resp
             }
         },
     };
-    render_with_feedback(&state, super::shop::at(parts, "/lapak"), feedback, status).await
+    render_at(&state, parts, "/lapak", feedback, status).await
 }
