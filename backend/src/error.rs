@@ -16,6 +16,10 @@ pub enum Error {
     /// Password hashing failed (never the user's fault).
     #[error("password hashing failed")]
     Hashing(#[from] crate::accounts::HashError),
+    /// The acting account lacks the permission the service needs (checked inside the
+    /// backend as well as at the endpoint): answer 403; nothing was changed.
+    #[error("not permitted")]
+    Forbidden,
     /// Applying the schema migrations failed.
     #[error("database migration failed")]
     Migration(#[from] sqlx::migrate::MigrateError),

@@ -3,6 +3,7 @@
 //! One module per feature; each talks to [`db::Database`], which hides whether the platform
 //! runs on its embedded SQLite file or on PostgreSQL.
 
+pub mod access;
 pub mod accounts;
 pub mod audit;
 pub mod clock;

@@ -79,6 +79,9 @@ storage_test! {
         let hasher = PasswordHasher::new(2);
         let boss = accounts::register(&test.db, &hasher, &login("kepala@kupangkota.go.id"), "dinas koperasi kupang").await.expect("boss");
         let staff = accounts::register(&test.db, &hasher, &login("staf@kupangkota.go.id"), "pasar saboak ramai").await.expect("staff");
+        // The boss may change roles (the service checks): made so by hand, outside the log.
+        with_pool!(&test.db, |pool| sqlx::query("update account set role = 'super_admin' where account_id = $1")
+            .bind(boss.0).execute(pool).await.map(|_| ())).expect("make the boss");
 
         let changed = accounts::set_role(&test.db, Some(boss), staff, Role::MarketOfficer, "joins the market office", T0).await.expect("promote");
         let unchanged = accounts::set_role(&test.db, Some(boss), staff, Role::MarketOfficer, "again", T0).await.expect("no-op");

@@ -19,6 +19,7 @@ pub struct PageError {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
     NotFound,
+    Forbidden,
     BadRequest,
     Unavailable,
 }
@@ -28,6 +29,22 @@ impl PageError {
     #[must_use]
     pub fn not_found(headers: &HeaderMap) -> PageError {
         PageError { kind: Kind::NotFound, locale: visitor_locale(headers) }
+    }
+
+    /// The caller may not do this (the backend's own check refused): 403.
+    #[must_use]
+    pub fn forbidden(headers: &HeaderMap) -> PageError {
+        PageError { kind: Kind::Forbidden, locale: visitor_locale(headers) }
+    }
+
+    /// A backend service failed: its refusal ([`backend::Error::Forbidden`]) is the 403 page,
+    /// anything else is [`PageError::unavailable`].
+    #[must_use]
+    pub fn of_backend(headers: &HeaderMap, what: &str, error: &backend::Error) -> PageError {
+        match error {
+            backend::Error::Forbidden => PageError::forbidden(headers),
+            other => PageError::unavailable(headers, what, other),
+        }
     }
 
     /// The request cannot be understood: 400.
@@ -55,6 +72,9 @@ impl IntoResponse for PageError {
         let (status, title, body) = match self.kind {
             Kind::NotFound => {
                 (StatusCode::NOT_FOUND, "error-not-found-title", "error-not-found-body")
+            }
+            Kind::Forbidden => {
+                (StatusCode::FORBIDDEN, "error-forbidden-title", "error-forbidden-body")
             }
             Kind::BadRequest => {
                 (StatusCode::BAD_REQUEST, "error-bad-request-title", "error-bad-request-body")

@@ -74,6 +74,22 @@ pub async fn storage_failure(
     render_with_feedback(state, parts, feedback, StatusCode::SERVICE_UNAVAILABLE).await
 }
 
+/// [`storage_failure`] for a backend service's error: its refusal
+/// ([`backend::Error::Forbidden`]) answers 403 with the form's "not allowed".
+pub async fn backend_failure(
+    state: &ServerState,
+    parts: Parts,
+    feedback: FormFeedback,
+    what: &str,
+    error: &backend::Error,
+) -> Response {
+    if let backend::Error::Forbidden = error {
+        let feedback = feedback.error(app::forms::FORM, "error-forbidden-body");
+        return render_with_feedback(state, parts, feedback, StatusCode::FORBIDDEN).await;
+    }
+    storage_failure(state, parts, feedback, what, error).await
+}
+
 /// The translated 404 page, for a post about something that does not exist.
 #[must_use]
 pub fn not_found(parts: &Parts) -> Response {

@@ -190,6 +190,10 @@ pub async fn set_role(
     reason: &str,
     now: i64,
 ) -> Result<bool, Error> {
+    // `None` is the operator at the command line, who holds the machine.
+    if let Some(actor) = actor {
+        crate::access::authorize(db, actor, domain::Permission::ManageStaff).await?;
+    }
     let mut tx = db.begin_write().await?;
     let update = format!(
         "update account set role = $1, updated_at = {} where account_id = $2 and role <> $1",

@@ -67,6 +67,7 @@ pub async fn issue_reset_link(
     subject: AccountId,
     now: i64,
 ) -> Result<ResetToken, Error> {
+    crate::access::authorize(db, actor, domain::Permission::ManageUsers).await?;
     issue(db, Some(actor), subject, now).await
 }
 
@@ -139,6 +140,7 @@ pub async fn revoke_reset_links(
     subject: AccountId,
     now: i64,
 ) -> Result<bool, Error> {
+    crate::access::authorize(db, actor, domain::Permission::ManageUsers).await?;
     let mut tx = db.begin_write().await?;
     let revoked = revoke_pending(&mut tx, subject, now).await? > 0;
     if revoked {

@@ -36,6 +36,7 @@ pub async fn reveal_nik(
     reason: &str,
     now: i64,
 ) -> Result<Option<String>, RevealError> {
+    crate::access::authorize(db, actor, domain::Permission::RevealNik).await?;
     let row: Option<(i64, Option<String>, Option<String>)> = with_pool!(db, |pool| {
         sqlx::query_as(
             // A draft is the applicant's own until it is submitted: not even its NIK is revealed.
@@ -84,6 +85,7 @@ pub async fn log_proof_view(
     applicant: AccountId,
     now: i64,
 ) -> Result<(), Error> {
+    crate::access::authorize(db, actor, domain::Permission::ReviewApplications).await?;
     let mut tx = db.begin_write().await?;
     crate::accounts::audit(&mut tx, Some(actor), Action::ProofPhotoViewed, applicant, "", now)
         .await?;
@@ -257,6 +259,7 @@ pub async fn complete_erasure(
     id: ApplicationId,
     now: i64,
 ) -> Result<Vec<String>, ErasureError> {
+    crate::access::authorize(db, actor, domain::Permission::EraseApplicantData).await?;
     let application = find_by_id(db, id).await?.ok_or(ErasureError::NothingToErase)?;
     if application.erased_at.is_some() {
         return Err(ErasureError::NothingToErase);

@@ -144,6 +144,7 @@ pub async fn decide(
     if transition.by_applicant() {
         return Err(DecideError::NotADecision);
     }
+    crate::access::authorize(db, actor, domain::Permission::ReviewApplications).await?;
     let message = message.trim();
     if transition.needs_reason() && message.is_empty() {
         return Err(DecideError::ReasonRequired);

@@ -127,6 +127,7 @@ pub async fn update_shop(
     edit: &ShopEdit,
     now: i64,
 ) -> Result<ShopSaved, ShopError> {
+    crate::access::authorize(db, account, domain::Permission::ManageOwnShop).await?;
     let current = own_shop(db, account).await?.ok_or(ShopError::NotAVendor)?;
     let kecamatan: Option<i64> = match &edit.kecamatan {
         Some(slug) => Some(
@@ -214,6 +215,7 @@ pub async fn decide_shop_change(
     reason: &str,
     now: i64,
 ) -> Result<(), ShopError> {
+    crate::access::authorize(db, actor, domain::Permission::ReviewApplications).await?;
     let reason = reason.trim();
     if !accept && reason.is_empty() {
         return Err(ShopError::ReasonRequired);

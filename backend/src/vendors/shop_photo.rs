@@ -38,7 +38,12 @@ pub async fn replace_shop_photo(
     upload: Vec<u8>,
     now: i64,
 ) -> Result<String, ShopPhotoError> {
-    // The cheap check first: a suspended vendor's upload costs no picture work.
+    // The cheap checks first: a suspended vendor's upload costs no picture work.
+    if let Err(Error::Forbidden) =
+        crate::access::authorize(db, account, domain::Permission::ManageOwnShop).await
+    {
+        return Err(ShopPhotoError::NotAVendor);
+    }
     let shop = own_shop(db, account).await?.ok_or(ShopPhotoError::NotAVendor)?;
     let key = media::save_photo(store, Visibility::Public, upload).await?;
     let vendor = VendorId(shop.vendor_id);

@@ -15,7 +15,7 @@ use serde::Deserialize;
 
 use crate::authz::viewer;
 use crate::form_data::Posted;
-use crate::pages::{render_with_feedback, see_other, storage_failure};
+use crate::pages::{backend_failure, render_with_feedback, see_other};
 use crate::routes::Endpoint;
 use crate::ServerState;
 
@@ -75,7 +75,7 @@ pub async fn issue_reset_link(
             render_with_feedback(&state, parts, feedback, StatusCode::OK).await
         }
         Err(error) => {
-            storage_failure(&state, parts, feedback, "could not issue a reset link", &error).await
+            backend_failure(&state, parts, feedback, "could not issue a reset link", &error).await
         }
     }
 }
@@ -108,7 +108,7 @@ pub async fn revoke_reset_link(
     {
         Ok(_) => see_other(&format!("/admin/pengguna/{id}")),
         Err(error) => {
-            storage_failure(&state, parts, feedback, "could not revoke a reset link", &error).await
+            backend_failure(&state, parts, feedback, "could not revoke a reset link", &error).await
         }
     }
 }
@@ -187,7 +187,7 @@ pub async fn change_role(
     match changed {
         Ok(_) => see_other(&format!("/admin/pengguna/{id}")),
         Err(error) => {
-            storage_failure(&state, parts, feedback, "could not change a role", &error).await
+            backend_failure(&state, parts, feedback, "could not change a role", &error).await
         }
     }
 }

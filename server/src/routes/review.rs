@@ -18,7 +18,7 @@ use serde::Deserialize;
 use crate::authz::viewer;
 use crate::error::PageError;
 use crate::form_data::Posted;
-use crate::pages::{render_with_feedback, see_other, storage_failure};
+use crate::pages::{render_with_feedback, see_other};
 use crate::routes::Endpoint;
 use crate::ServerState;
 
@@ -94,6 +94,9 @@ pub async fn decide(
         }
         Err(DecideError::NotADecision) => {
             (feedback.error(FORM, "review-error-step"), StatusCode::UNPROCESSABLE_ENTITY)
+        }
+        Err(DecideError::Backend(backend::Error::Forbidden)) => {
+            (feedback.error(FORM, "error-forbidden-body"), StatusCode::FORBIDDEN)
         }
         Err(DecideError::Backend(error)) => {
             tracing::error!(error = ?error, "decision failed");
@@ -176,7 +179,8 @@ pub async fn reveal_nik(
             .await
         }
         Err(RevealError::Backend(error)) => {
-            storage_failure(&state, parts, feedback, "NIK reveal failed", &error).await
+            crate::pages::backend_failure(&state, parts, feedback, "NIK reveal failed", &error)
+                .await
         }
     }
 }
@@ -211,12 +215,8 @@ pub async fn proof_photo(
         state.app.clock.now(),
     );
     if let Err(error) = viewed.await {
-        return PageError::unavailable(
-            &parts.headers,
-            "could not log a proof view; not serving it",
-            &error,
-        )
-        .into_response();
+        let what = "could not log a proof view; not serving it";
+        return PageError::of_backend(&parts.headers, what, &error).into_response();
     }
     match state.app.photos.file(Visibility::Private, &key).await {
         Ok(Some(bytes)) => (
@@ -271,6 +271,12 @@ pub async fn complete_erasure(
             };
             let feedback = FormFeedback::for_form(form::ERASURE).error(FORM, key);
             render_with_feedback(&state, detail_parts(parts, id), feedback, status).await
+        }
+        Err(ErasureError::Backend(backend::Error::Forbidden)) => {
+            let feedback =
+                FormFeedback::for_form(form::ERASURE).error(FORM, "error-forbidden-body");
+            render_with_feedback(&state, detail_parts(parts, id), feedback, StatusCode::FORBIDDEN)
+                .await
         }
         Err(ErasureError::Backend(error)) => {
             tracing::error!(error = ?error, "erasure failed");

@@ -86,7 +86,7 @@ pub async fn save_profile(
                 StatusCode::UNPROCESSABLE_ENTITY,
             ),
             // Suspended between the access check and the save: the policy's answer.
-            Err(ShopError::NotAVendor) => (
+            Err(ShopError::NotAVendor | ShopError::Backend(backend::Error::Forbidden)) => (
                 FormFeedback::for_form(SHOP_FORM).error(FORM, "error-forbidden-body"),
                 StatusCode::FORBIDDEN,
             ),
@@ -143,6 +143,9 @@ pub async fn answer_change(
             ("review-error-shop-reason", StatusCode::UNPROCESSABLE_ENTITY)
         }
         Err(ShopError::OwnShop) => ("review-error-own-application", StatusCode::FORBIDDEN),
+        Err(ShopError::Backend(backend::Error::Forbidden)) => {
+            ("error-forbidden-body", StatusCode::FORBIDDEN)
+        }
         Err(ShopError::NothingPending | ShopError::NotAVendor) => {
             ("review-error-shop-nothing", StatusCode::CONFLICT)
         }
