@@ -349,3 +349,39 @@ test('with JavaScript, chosen photos are shrunk in the browser, previewed and ca
   const order = await photoInput(page).evaluate((input: HTMLInputElement) => Array.from(input.files ?? []).map((f) => f.name));
   expect(order).toEqual(['kedua.jpg', 'besar.jpg']);
 });
+
+test('a vendor replaces the shop photo from her phone and the public page shows it at once', async ({ page, browser }, testInfo) => {
+  // A demo vendor per project, so the two projects never replace each other's photo.
+  const login = testInfo.project.name === 'js-on' ? '0852-3910-0006' : '0852-3910-0007';
+  const [photo] = await drawJpegs(browser, [
+    { name: 'lapak.jpg', width: 1600, height: 1200, background: '#7a3b12', stripes: '#f2c14e', label: 'Lapak' },
+  ]);
+  await gotoReady(page, '/masuk?lanjut=/lapak', testInfo);
+  await page.getByLabel('Nomor HP atau email').fill(login);
+  await page.getByLabel('Kata sandi', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+  await expect(page).toHaveURL(/\/lapak$/);
+
+  const form = page.getByRole('form', { name: 'Foto lapak' });
+  await form.getByLabel('Pilih foto baru (JPEG, PNG atau WebP)').setInputFiles(photo);
+  await form.getByRole('button', { name: 'Ganti foto' }).click();
+  await expect(page).toHaveURL(/\/lapak\?selesai=foto-lapak$/);
+  await expect(page.getByRole('status')).toHaveText('Foto lapak sudah diganti.');
+  const current = page.getByRole('img', { name: 'Foto lapak Anda sekarang' });
+  await expect(current).toBeVisible();
+  const src = await current.getAttribute('src');
+  expect(src).toMatch(/^\/media\/[0-9a-f]{32}\.jpg$/);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+  await page.getByRole('link', { name: 'Lihat halaman lapak saya' }).first().click();
+  await expect(page).toHaveURL(/\/pelapak\/[\w-]+$/);
+  // The profile's photo is decorative (alt=""), so it is found by its address.
+  await expect
+    .poll(() =>
+      page.evaluate(
+        (src) => [...document.images].some((img) => img.getAttribute('src') === src && img.complete && img.naturalWidth > 0),
+        src,
+      ),
+    )
+    .toBe(true);
+});
