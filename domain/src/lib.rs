@@ -15,6 +15,7 @@ pub mod notice;
 pub mod password;
 pub mod permission;
 pub mod phone;
+pub mod product_form;
 pub mod shop;
 pub mod vendor;
 pub mod wita;

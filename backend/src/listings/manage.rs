@@ -1,8 +1,7 @@
 //! A vendor managing their own products. Every statement names the vendor's own active
 //! record, so no request can touch another vendor's product, whatever id it sends.
 
-use domain::listing::{Availability, Unit};
-use domain::Rupiah;
+use domain::listing::Availability;
 
 use super::photos::{delete_photo_rows, insert_photos, own_product, NewPhoto};
 use super::search::reindex;
@@ -13,22 +12,7 @@ use crate::error::Error;
 use crate::photos::PhotoKey;
 use crate::{with_pool, with_tx};
 
-/// What a vendor types for a product.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ProductDraft {
-    /// Name.
-    pub name: String,
-    /// Category slug.
-    pub category: String,
-    /// Description.
-    pub description: String,
-    /// Price.
-    pub price: Rupiah,
-    /// Unit.
-    pub unit: Unit,
-    /// Availability.
-    pub availability: Availability,
-}
+pub use domain::product_form::ProductDraft;
 
 /// Why a change was refused; nothing was saved.
 #[derive(Debug, thiserror::Error)]

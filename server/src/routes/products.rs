@@ -9,9 +9,9 @@ use axum::http::request::Parts;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use backend::accounts::AccountId;
-use backend::listings::{self, ListingError, ProductDraft, ProductId};
-use domain::listing::{limits, Availability, Unit};
-use domain::vendor::Checker;
+use backend::listings::{self, ListingError, ProductId};
+use domain::listing::limits;
+use domain::product_form::ProductForm;
 use domain::Need;
 use domain::Permission::ManageOwnShop;
 use serde::Deserialize;
@@ -26,37 +26,17 @@ use crate::pages::{see_other, storage_failure};
 use crate::routes::Endpoint;
 use crate::ServerState;
 
-/// What the product form posts.
-#[derive(Debug, Deserialize)]
-pub struct ProductForm {
-    #[serde(default)]
-    name: String,
-    #[serde(default)]
-    category: String,
-    #[serde(default)]
-    description: String,
-    #[serde(default)]
-    price: String,
-    #[serde(default)]
-    unit: String,
-    #[serde(default)]
-    availability: String,
-    #[serde(default)]
-    lead_days: String,
-}
-
-impl ProductForm {
-    fn from_data(data: &FormData) -> ProductForm {
-        let text = |name: &str| data.text(name).to_owned();
-        ProductForm {
-            name: text("name"),
-            category: text("category"),
-            description: text("description"),
-            price: text("price"),
-            unit: text("unit"),
-            availability: text("availability"),
-            lead_days: text("lead_days"),
-        }
+/// The product form from a multipart post (a new product comes with its photos).
+fn form_of(data: &FormData) -> ProductForm {
+    let text = |name: &str| data.text(name).to_owned();
+    ProductForm {
+        name: text("name"),
+        category: text("category"),
+        description: text("description"),
+        price: text("price"),
+        unit: text("unit"),
+        availability: text("availability"),
+        lead_days: text("lead_days"),
     }
 }
 
@@ -80,31 +60,6 @@ fn keep(feedback: FormFeedback, form: &ProductForm) -> FormFeedback {
 }
 
 /// Checks the form with the shared rules.
-fn read(form: &ProductForm) -> Result<ProductDraft, Vec<domain::vendor::FieldIssue>> {
-    let mut check = Checker::default();
-    let name = check.required_text("name", &form.name, limits::NAME);
-    let category = check.required_text("category", &form.category, 40);
-    let description = check.optional_text("description", &form.description, limits::DESCRIPTION);
-    let price = check.price("price", &form.price);
-    let unit = check.choice("unit", &form.unit, Unit::from_str_value);
-    let availability = match form.availability.as_str() {
-        "preorder" => check
-            .number("lead_days", &form.lead_days, 1, limits::MAX_LEAD_DAYS)
-            .map(Availability::PreOrder),
-        other => check.choice("availability", other, |v| match v {
-            "ready" => Some(Availability::Ready),
-            "sold_out" => Some(Availability::SoldOut),
-            _ => None,
-        }),
-    };
-    match (price, unit, availability) {
-        (Some(price), Some(unit), Some(availability)) => {
-            check.finish(ProductDraft { name, category, description, price, unit, availability })
-        }
-        _ => Err(check.issues),
-    }
-}
-
 async fn refuse(
     state: &ServerState,
     parts: Parts,
@@ -166,7 +121,7 @@ pub async fn create(State(state): State<ServerState>, parts: Parts, body: Body) 
     let path = "/lapak/produk/baru";
     // Before the body is read: only vendors get the server's memory and CPU for photos.
     if let Err(error) = listings::active_vendor(&state.app.db, account).await {
-        let nothing_read = ProductForm::from_data(&FormData::default());
+        let nothing_read = form_of(&FormData::default());
         return listing_failure(&state, parts, path, &nothing_read, error).await;
     }
     let mut claim = state.uploads.claim();
@@ -174,13 +129,13 @@ pub async fn create(State(state): State<ServerState>, parts: Parts, body: Body) 
     let mut data = match posted {
         Ok(data) => data,
         Err(FormDataError::Busy(partial)) => {
-            let form = ProductForm::from_data(&partial);
+            let form = form_of(&partial);
             let feedback =
                 keep(FormFeedback::for_form(PRODUCT_FORM), &form).error(PHOTO_FIELD, BUSY_KEY);
             return refuse(&state, parts, path, feedback, StatusCode::SERVICE_UNAVAILABLE).await;
         }
         Err(FormDataError::TooLarge(partial)) => {
-            let form = ProductForm::from_data(&partial);
+            let form = form_of(&partial);
             let refused = UploadRefusal::Photo(1, backend::photos::PhotoError::TooLarge);
             let feedback = refused.feedback(keep(FormFeedback::for_form(PRODUCT_FORM), &form));
             return refuse(&state, parts, path, feedback, StatusCode::PAYLOAD_TOO_LARGE).await;
@@ -189,8 +144,8 @@ pub async fn create(State(state): State<ServerState>, parts: Parts, body: Body) 
             return crate::form_data::refusal_page(&parts.headers, &error);
         }
     };
-    let form = ProductForm::from_data(&data);
-    let draft = match read(&form) {
+    let form = form_of(&data);
+    let draft = match form.check() {
         Ok(draft) => draft,
         Err(issues) => {
             let feedback = issues_feedback(issues, &form);
@@ -232,7 +187,7 @@ pub async fn update(
         Err(refused) => return refused.into_response(),
     };
     let path = format!("/lapak/produk/{id}");
-    let draft = match read(&form) {
+    let draft = match form.check() {
         Ok(draft) => draft,
         Err(issues) => {
             return refuse(
