@@ -3,6 +3,15 @@
 
 use time::OffsetDateTime;
 
+/// A stored Unix time as the reader's language writes a date and time in WITA ("" for a time
+/// out of range).
+#[must_use]
+pub fn when(at: i64) -> String {
+    OffsetDateTime::from_unix_timestamp(at)
+        .map(|at| domain::wita::format_datetime(at, crate::i18n::current_locale()))
+        .unwrap_or_default()
+}
+
 /// The current time as the server tells it.
 #[must_use]
 pub fn now_utc() -> OffsetDateTime {

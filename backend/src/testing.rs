@@ -77,6 +77,21 @@ pub async fn demo_vendor(
     (crate::accounts::AccountId(account), crate::vendors::ApplicationId(application))
 }
 
+/// The account with the stored phone number `phone` (`+62…`).
+///
+/// # Panics
+/// When there is no such account.
+pub async fn account_by_phone(db: &Database, phone: &str) -> crate::accounts::AccountId {
+    let id: i64 = crate::with_pool!(db, |pool| sqlx::query_scalar(
+        "select account_id from account where phone = $1"
+    )
+    .bind(phone)
+    .fetch_one(pool)
+    .await)
+    .unwrap_or_else(|error| panic!("no account {phone}: {error}"));
+    crate::accounts::AccountId(id)
+}
+
 /// The keys tests encrypt personal data with (fixed, insecure: tests only).
 #[must_use]
 pub fn keys() -> crate::vendors::crypto::PersonalDataKeys {

@@ -17,14 +17,7 @@ const SHOPPER: &str = "+6281234560001";
 const APPLICANT: &str = "+6285239100013";
 
 async fn account(db: &backend::Database, phone: &str) -> AccountId {
-    let id: i64 = with_pool!(db, |pool| sqlx::query_scalar(
-        "select account_id from account where phone = $1"
-    )
-    .bind(phone)
-    .fetch_one(pool)
-    .await)
-    .unwrap_or_else(|error| panic!("no account {phone}: {error}"));
-    AccountId(id)
+    backend::testing::account_by_phone(db, phone).await
 }
 
 async fn application_of(db: &backend::Database, applicant: AccountId) -> ApplicationId {

@@ -11,14 +11,7 @@ use domain::application::Transition;
 use domain::notice::Notice;
 
 async fn account(db: &backend::Database, phone: &str) -> AccountId {
-    let id: i64 = with_pool!(db, |pool| sqlx::query_scalar(
-        "select account_id from account where phone = $1"
-    )
-    .bind(phone)
-    .fetch_one(pool)
-    .await)
-    .unwrap_or_else(|error| panic!("no account {phone}: {error}"));
-    AccountId(id)
+    backend::testing::account_by_phone(db, phone).await
 }
 
 /// The delivery jobs queued: (kind, payload).

@@ -2,21 +2,15 @@
 //! notices, and the applicant's data rights.
 
 use leptos::prelude::*;
-use time::OffsetDateTime;
 
 use super::api::{load_my_application, MyApplication};
 use super::{status_key, step_key, STEPS};
 use crate::auth::require_account;
+use crate::clock::when;
 use crate::error::ErrorPage;
 use crate::head::PageTitle;
-use crate::i18n::{current_locale, t};
+use crate::i18n::t;
 use crate::notices::{NoticeItem, NoticeList};
-
-fn when(at: i64) -> String {
-    OffsetDateTime::from_unix_timestamp(at)
-        .map(|at| domain::wita::format_datetime(at, current_locale()))
-        .unwrap_or_default()
-}
 
 /// `/pengajuan`
 #[component]

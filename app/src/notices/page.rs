@@ -1,20 +1,14 @@
 //! `/notifikasi`: every notice of the logged-in person, newest first, each with where to act.
 
 use leptos::prelude::*;
-use time::OffsetDateTime;
 
 use super::api::{load_my_notices, NoticeItem};
 use super::link_label_key;
 use crate::auth::require_account;
+use crate::clock::when;
 use crate::error::ErrorPage;
 use crate::head::PageTitle;
-use crate::i18n::{current_locale, t};
-
-fn when(at: i64) -> String {
-    OffsetDateTime::from_unix_timestamp(at)
-        .map(|at| domain::wita::format_datetime(at, current_locale()))
-        .unwrap_or_default()
-}
+use crate::i18n::t;
 
 /// `/notifikasi`
 #[component]

@@ -5,16 +5,16 @@ use domain::Permission;
 use leptos::prelude::*;
 use leptos_meta::Meta;
 use leptos_router::hooks::use_params_map;
-use time::OffsetDateTime;
 
 use super::api::{load_review, ReviewDetail};
 use super::form;
 use crate::apply::{category_label, status_key, step_key};
 use crate::auth::require_permission;
+use crate::clock::when;
 use crate::error::{AppError, ErrorPage};
 use crate::forms::{feedback_for, Field, FormAlert, TextArea};
 use crate::head::PageTitle;
-use crate::i18n::{current_locale, t};
+use crate::i18n::t;
 
 /// `/admin/pengajuan/:id`
 #[component]
@@ -41,12 +41,6 @@ pub fn ReviewDetailPage() -> impl IntoView {
         </Suspense>
     }
     .into_any()
-}
-
-fn when(at: i64) -> String {
-    OffsetDateTime::from_unix_timestamp(at)
-        .map(|at| domain::wita::format_datetime(at, current_locale()))
-        .unwrap_or_default()
 }
 
 fn shown(key: &str, value: String) -> String {

@@ -22,7 +22,7 @@ use super::photos::{
 use crate::authz::viewer;
 use crate::error::PageError;
 use crate::form_data::{FormData, FormDataError, Posted};
-use crate::pages::{see_other, storage_failure};
+use crate::pages::{render_at, see_other, storage_failure};
 use crate::routes::Endpoint;
 use crate::ServerState;
 
@@ -59,17 +59,6 @@ fn keep(feedback: FormFeedback, form: &ProductForm) -> FormFeedback {
         .value("lead_days", form.lead_days.clone())
 }
 
-/// Checks the form with the shared rules.
-async fn refuse(
-    state: &ServerState,
-    parts: Parts,
-    path: &str,
-    feedback: FormFeedback,
-    status: StatusCode,
-) -> Response {
-    crate::pages::render_at(state, parts, path, feedback, status).await
-}
-
 async fn listing_failure(
     state: &ServerState,
     parts: Parts,
@@ -80,7 +69,7 @@ async fn listing_failure(
     let feedback = keep(FormFeedback::for_form(PRODUCT_FORM), form);
     match error {
         ListingError::NotAVendor => {
-            refuse(
+            render_at(
                 state,
                 parts,
                 path,
@@ -91,7 +80,7 @@ async fn listing_failure(
         }
         ListingError::NotFound => PageError::not_found(&parts.headers).into_response(),
         ListingError::UnknownCategory => {
-            refuse(
+            render_at(
                 state,
                 parts,
                 path,
@@ -102,7 +91,7 @@ async fn listing_failure(
         }
         ListingError::TooManyPhotos { room } => {
             let feedback = UploadRefusal::TooMany { room }.feedback(feedback);
-            refuse(state, parts, path, feedback, StatusCode::UNPROCESSABLE_ENTITY).await
+            render_at(state, parts, path, feedback, StatusCode::UNPROCESSABLE_ENTITY).await
         }
         ListingError::Backend(error) => {
             storage_failure(state, parts, feedback, "product save failed", &error).await
@@ -132,13 +121,13 @@ pub async fn create(State(state): State<ServerState>, parts: Parts, body: Body) 
             let form = form_of(&partial);
             let feedback =
                 keep(FormFeedback::for_form(PRODUCT_FORM), &form).error(PHOTO_FIELD, BUSY_KEY);
-            return refuse(&state, parts, path, feedback, StatusCode::SERVICE_UNAVAILABLE).await;
+            return render_at(&state, parts, path, feedback, StatusCode::SERVICE_UNAVAILABLE).await;
         }
         Err(FormDataError::TooLarge(partial)) => {
             let form = form_of(&partial);
             let refused = UploadRefusal::Photo(1, backend::photos::PhotoError::TooLarge);
             let feedback = refused.feedback(keep(FormFeedback::for_form(PRODUCT_FORM), &form));
-            return refuse(&state, parts, path, feedback, StatusCode::PAYLOAD_TOO_LARGE).await;
+            return render_at(&state, parts, path, feedback, StatusCode::PAYLOAD_TOO_LARGE).await;
         }
         Err(error @ (FormDataError::Unreadable | FormDataError::FieldTooLong)) => {
             return crate::form_data::refusal_page(&parts.headers, &error);
@@ -149,7 +138,8 @@ pub async fn create(State(state): State<ServerState>, parts: Parts, body: Body) 
         Ok(draft) => draft,
         Err(issues) => {
             let feedback = issues_feedback(issues, &form);
-            return refuse(&state, parts, path, feedback, StatusCode::UNPROCESSABLE_ENTITY).await;
+            return render_at(&state, parts, path, feedback, StatusCode::UNPROCESSABLE_ENTITY)
+                .await;
         }
     };
     let uploads = data.take_files(PHOTO_FIELD);
@@ -160,7 +150,8 @@ pub async fn create(State(state): State<ServerState>, parts: Parts, body: Body) 
         Ok(processed) => processed,
         Err(refused) => {
             let feedback = refused.feedback(keep(FormFeedback::for_form(PRODUCT_FORM), &form));
-            return refuse(&state, parts, path, feedback, StatusCode::UNPROCESSABLE_ENTITY).await;
+            return render_at(&state, parts, path, feedback, StatusCode::UNPROCESSABLE_ENTITY)
+                .await;
         }
     };
     let photos = new_photos(&processed);
@@ -190,7 +181,7 @@ pub async fn update(
     let draft = match form.check() {
         Ok(draft) => draft,
         Err(issues) => {
-            return refuse(
+            return render_at(
                 &state,
                 parts,
                 &path,
