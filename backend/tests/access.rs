@@ -53,7 +53,7 @@ storage_test! {
         assert!(matches!(revealed, Err(RevealError::Backend(Error::Forbidden))), "{revealed:?}");
         assert!(matches!(vendors::log_proof_view(db, cashier, applicant, 10).await, Err(Error::Forbidden)));
         assert!(vendors::request_erasure(db, applicant, 10).await.expect("request"));
-        let erased = vendors::complete_erasure(db, cashier, id, 11).await;
+        let erased = vendors::complete_erasure(db, &backend::photos::PhotoStore::in_memory(), cashier, id, 11).await;
         assert!(matches!(erased, Err(ErasureError::Backend(Error::Forbidden))), "{erased:?}");
 
         let status = vendors::find_by_id(db, id).await.expect("read").expect("exists");

@@ -106,7 +106,7 @@ storage_test! {
         assert_eq!(listed[0].notice, Notice::ApplicationRejected { reason: reason.to_owned() });
 
         assert!(vendors::request_erasure(db, applicant, 60).await.expect("request"));
-        vendors::complete_erasure(db, admin, ApplicationId(id), 70).await.expect("erase");
+        vendors::complete_erasure(db, &backend::photos::PhotoStore::in_memory(), admin, ApplicationId(id), 70).await.expect("erase");
         let listed = notices::latest(db, applicant, 10).await.expect("list");
         assert_eq!(listed[0].notice, Notice::ApplicationRejected { reason: String::new() }, "the kind stays, the words go");
     }

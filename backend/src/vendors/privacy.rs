@@ -248,17 +248,18 @@ pub enum ErasureError {
 /// details. Only a pending request is completed, and never by the applicant's own account.
 /// The row stays, anonymised, with its status and history (what the audit needs). A vendor
 /// record made from it keeps its business name and category for financial records and is
-/// marked erased, so nothing of theirs stays public. Returns the file keys the caller must
-/// delete from storage.
+/// marked erased, so nothing of theirs stays public. Its pictures (business photo, proof of
+/// return, shop photo) are deleted from `store` once the rows no longer name them.
 ///
 /// # Errors
 /// [`ErasureError`]; nothing is changed then.
 pub async fn complete_erasure(
     db: &Database,
+    store: &crate::photos::PhotoStore,
     actor: AccountId,
     id: ApplicationId,
     now: i64,
-) -> Result<Vec<String>, ErasureError> {
+) -> Result<(), ErasureError> {
     crate::access::authorize(db, actor, domain::Permission::EraseApplicantData).await?;
     let application = find_by_id(db, id).await?.ok_or(ErasureError::NothingToErase)?;
     if application.erased_at.is_some() {
@@ -341,7 +342,11 @@ pub async fn complete_erasure(
     )
     .await?;
     tx.commit().await?;
-    Ok(files)
+    // The rows no longer name the files: what fails here the hourly sweep removes.
+    if let Err(error) = store.delete_files_of(&files).await {
+        tracing::warn!(%error, "erased files were not all deleted yet");
+    }
+    Ok(())
 }
 
 /// An erasure waiting to be done, for the queue officers work from.

@@ -248,19 +248,14 @@ pub async fn complete_erasure(
     };
     match vendors::complete_erasure(
         &state.app.db,
+        &state.app.photos,
         AccountId(viewer.account_id),
         ApplicationId(id),
         state.app.clock.now(),
     )
     .await
     {
-        Ok(files) => {
-            // The rows no longer name the files: what fails here the sweep removes later.
-            if let Err(error) = state.app.photos.delete_files_of(&files).await {
-                tracing::warn!(%error, "erased files were not all deleted yet");
-            }
-            see_other(&format!("/admin/pengajuan/{id}"))
-        }
+        Ok(()) => see_other(&format!("/admin/pengajuan/{id}")),
         Err(ErasureError::NothingToErase) => crate::pages::not_found(&parts),
         Err(refused @ (ErasureError::NotRequested | ErasureError::OwnApplication)) => {
             let (key, status) = match refused {
