@@ -292,3 +292,24 @@ pub fn deep_png_header(width: u32, height: u32) -> Vec<u8> {
     chunk(&mut png, b"IDAT\x78\x9c");
     png
 }
+
+/// A JPEG the photo pipeline accepts: `width`×`height`, a gradient with fine texture (so the
+/// encoders work as on a photo). Made in the test, never a binary fixture.
+///
+/// # Panics
+/// If the encoder fails.
+#[must_use]
+pub fn jpeg(width: u32, height: u32) -> Vec<u8> {
+    let picture = image::RgbImage::from_fn(width, height, |x, y| {
+        let noise =
+            u8::try_from((x.wrapping_mul(7919) ^ y.wrapping_mul(104_729)) % 23).unwrap_or(0);
+        let r = u8::try_from(x * 255 / width.max(1)).unwrap_or(u8::MAX);
+        let g = u8::try_from(y * 255 / height.max(1)).unwrap_or(u8::MAX);
+        image::Rgb([r.saturating_add(noise), g, 120u8.saturating_add(noise)])
+    });
+    let mut bytes = Vec::new();
+    picture
+        .write_with_encoder(image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, 90))
+        .expect("encode jpeg");
+    bytes
+}

@@ -93,4 +93,51 @@ storage_test! {
         accounts::set_role(db, None, officer, Role::MarketOfficer, "kembali", 20).await.expect("restore");
         assert_eq!(vendors::decide(db, officer, id, Transition::Reject, "Data tidak sesuai", 30).await.expect("decided"), ApplicationStatus::Rejected);
     }
+
+    async fn a_cashier_cannot_rename_a_category_through_the_service(test: TestDb) {
+        backend::demo::seed_demo(&test.db, &keys()).await.expect("seed");
+        let db = &test.db;
+        let mut rows = backend::listings::category_rows(db).await.expect("rows");
+        let row = rows.iter_mut().find(|c| c.slug == "kuliner").expect("kuliner");
+        row.name_id = "Makanan".to_owned();
+
+        let refused = backend::listings::save_category(db, account(db, CASHIER).await, row).await;
+        assert!(matches!(refused, Err(Error::Forbidden)), "{refused:?}");
+        let stored = backend::listings::category_rows(db).await.expect("rows");
+        assert!(stored.iter().any(|c| c.slug == "kuliner" && c.name_id == "Kuliner"), "unchanged");
+        backend::listings::save_category(db, account(db, OFFICER).await, row).await.expect("the officer may");
+    }
+
+    async fn a_suspended_vendor_is_refused_by_the_product_services(test: TestDb) {
+        backend::demo::seed_demo(&test.db, &keys()).await.expect("seed");
+        let db = &test.db;
+        let (yuli, application) = backend::testing::demo_vendor(db, "demo-1").await;
+        let products = backend::listings::own_products(db, yuli).await.expect("own");
+        let product = products.first().expect("a demo product").id;
+        vendors::decide(db, account(db, OFFICER).await, application, Transition::Suspend, "Pemeriksaan lapak", 10)
+            .await
+            .expect("suspended");
+
+        let hidden = backend::listings::set_visible(db, yuli, product, false, 11).await;
+        assert!(matches!(hidden, Err(backend::listings::ListingError::NotAVendor)), "{hidden:?}");
+        let still = backend::listings::public_product(db, product).await.expect("read");
+        assert!(still.is_none(), "a suspended vendor's product is not public either");
+        let caller = backend::access::caller(db, yuli).await.expect("read").expect("exists");
+        assert_eq!(caller.vendor, None, "no active vendor record while suspended");
+    }
+
+    async fn one_read_tells_who_is_calling(test: TestDb) {
+        backend::demo::seed_demo(&test.db, &keys()).await.expect("seed");
+        let db = &test.db;
+        let (yuli, _) = backend::testing::demo_vendor(db, "demo-1").await;
+        let vendor = vendors::active_vendor_of(db, yuli).await.expect("read");
+        let unread = backend::notices::unread_count(db, yuli).await.expect("count");
+
+        let caller = backend::access::caller(db, yuli).await.expect("read").expect("exists");
+        assert_eq!((caller.account.id, caller.vendor, caller.unread_notices), (yuli, vendor, unread));
+        assert!(caller.vendor.is_some());
+        let shopper = backend::access::caller(db, account(db, SHOPPER).await).await.expect("read").expect("exists");
+        assert_eq!((shopper.account.role, shopper.vendor), (Role::Shopper, None));
+        assert_eq!(backend::access::caller(db, AccountId(987_654)).await.expect("read"), None);
+    }
 }

@@ -103,7 +103,8 @@ storage_test! {
         let mut rows = listings::category_rows(&test.db).await.expect("rows");
         let row = rows.iter_mut().find(|c| c.slug == "kuliner").expect("kuliner");
         row.name_id = "Makanan".to_owned();
-        listings::save_category(&test.db, row).await.expect("rename");
+        let officer = testing::account_by_phone(&test.db, "+6281138000002").await;
+        listings::save_category(&test.db, officer, row).await.expect("rename");
 
         let after = cache.categories(&test.db).await.expect("categories");
         assert!(after.iter().any(|c| c.slug == "kuliner" && c.name_id == "Makanan"));

@@ -101,12 +101,6 @@ impl ApplicationStatus {
         matches!(self, ApplicationStatus::Submitted | ApplicationStatus::Resubmitted)
     }
 
-    /// Whether the applicant is a vendor whose listings are public.
-    #[must_use]
-    pub const fn is_active_vendor(self) -> bool {
-        matches!(self, ApplicationStatus::Approved)
-    }
-
     /// The name stored in the database.
     #[must_use]
     pub const fn as_str(self) -> &'static str {

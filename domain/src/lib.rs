@@ -5,6 +5,8 @@
 
 pub mod access;
 pub mod application;
+pub mod application_form;
+pub mod category_form;
 pub mod listing;
 pub mod locale;
 pub mod login_id;

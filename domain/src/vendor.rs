@@ -152,6 +152,8 @@ pub enum Problem {
     Nik(NikError),
     /// A NIB that cannot be right.
     Nib(NibError),
+    /// Not usable in a web address (2–40 of `a-z`, `0-9` and inner dashes).
+    Slug,
 }
 
 /// A field and what is wrong with it.

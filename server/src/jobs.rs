@@ -104,9 +104,7 @@ impl ServerJobs {
         tracing::info!("reset mail sent");
         Ok(())
     }
-}
 
-impl ServerJobs {
     /// Mails a notice, once: the mark is checked before and set after sending, so a job
     /// taken again after a lost lease sends nothing more. Without SMTP, or to an account
     /// without an address, there is nothing to do; that is not a failure to retry.

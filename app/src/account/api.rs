@@ -46,11 +46,11 @@ pub async fn load_account_overview() -> Result<AccountOverview, AppError> {
         state.clock.now(),
     )
     .await?;
-    let vendor = backend::listings::is_active_vendor(&state.db, account).await?;
     Ok(AccountOverview {
         login: viewer.login,
         role: viewer.role,
-        vendor,
+        // Read with the session on this request (`backend::access::caller`).
+        vendor: viewer.vendor.is_some(),
         sessions: sessions
             .into_iter()
             .map(|s| SessionRow {

@@ -78,7 +78,8 @@ pub(crate) fn to_wire(
             .map(|e| (e.transition.as_str().to_owned(), e.message, e.by_applicant, e.at))
             .collect(),
         notifications: notifications.into_iter().map(Into::into).collect(),
-        public_slug: app.public_slug.clone().filter(|_| app.status.is_active_vendor()),
+        // The one definition of an active vendor: the viewer's live vendor record.
+        public_slug: app.public_slug.clone().filter(|_| viewer.vendor.is_some()),
         erasure_requested: app.erasure_requested_at.is_some(),
         erased: app.erased_at.is_some(),
     }

@@ -20,6 +20,7 @@ pub fn problem_message(problem: Problem) -> (&'static str, Vec<(&'static str, St
         }
         Problem::Nik(error) => (nik_key(error), vec![]),
         Problem::Nib(NibError::Length | NibError::Characters) => ("apply-error-nib", vec![]),
+        Problem::Slug => ("admin-categories-slug-invalid", vec![]),
     }
 }
 

@@ -47,7 +47,7 @@ pub struct Account {
 
 /// The stored row, including the password hash that must never leave this module.
 #[derive(sqlx::FromRow)]
-struct AccountRow {
+pub(crate) struct AccountRow {
     account_id: i64,
     phone: Option<String>,
     email: Option<String>,
@@ -56,7 +56,7 @@ struct AccountRow {
 }
 
 impl AccountRow {
-    fn into_account(self) -> Result<Account, Error> {
+    pub(crate) fn into_account(self) -> Result<Account, Error> {
         let role = Role::from_db(&self.role).ok_or_else(|| {
             Error::Corrupt(format!("account {} has role {:?}", self.account_id, self.role))
         })?;

@@ -1,8 +1,12 @@
 //! Admins keep the category list: rename (in both languages), reorder, add. Categories are
 //! never deleted here: products point at them.
 
+use domain::category_form::CategoryEdit;
+use domain::Permission;
+
 use super::search::reindex;
 use super::ProductId;
+use crate::accounts::AccountId;
 use crate::db::Database;
 use crate::error::Error;
 use crate::{with_pool, with_tx};
@@ -20,6 +24,17 @@ pub struct CategoryRow {
     pub position: i64,
 }
 
+impl From<CategoryEdit> for CategoryRow {
+    fn from(edit: CategoryEdit) -> Self {
+        CategoryRow {
+            slug: edit.slug,
+            name_id: edit.name_id,
+            name_en: edit.name_en,
+            position: i64::from(edit.position),
+        }
+    }
+}
+
 /// Every category with its position, for the admin page.
 ///
 /// # Errors
@@ -33,12 +48,19 @@ pub async fn category_rows(db: &Database) -> Result<Vec<CategoryRow>, Error> {
     .await)?)
 }
 
-/// Adds the category, or renames and moves the one with that slug. Products of a renamed
-/// category are re-indexed in the same transaction, so search finds them by the new name.
+/// Adds the category, or renames and moves the one with that slug, on behalf of `actor`
+/// (who needs [`Permission::ManageCategories`]). Products of a renamed category are
+/// re-indexed in the same transaction, so search finds them by the new name.
 ///
 /// # Errors
-/// When the database fails; nothing is saved then.
-pub async fn save_category(db: &Database, category: &CategoryRow) -> Result<(), Error> {
+/// [`Error::Forbidden`] without the permission; when the database fails. Nothing is saved
+/// then.
+pub async fn save_category(
+    db: &Database,
+    actor: AccountId,
+    category: &CategoryRow,
+) -> Result<(), Error> {
+    crate::access::authorize(db, actor, Permission::ManageCategories).await?;
     let mut tx = db.begin_write().await?;
     with_tx!(&mut tx, |conn| sqlx::query(
         "insert into product_category (slug, name_id, name_en, position) values ($1, $2, $3, $4)

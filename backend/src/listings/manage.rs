@@ -2,6 +2,7 @@
 //! record, so no request can touch another vendor's product, whatever id it sends.
 
 use domain::listing::Availability;
+use domain::{ActiveVendor, Permission};
 
 use super::photos::{delete_photo_rows, insert_photos, own_product, NewPhoto};
 use super::search::reindex;
@@ -32,6 +33,17 @@ pub enum ListingError {
         /// Photos that could still be added.
         room: usize,
     },
+    /// The n-th photo of an upload (1-based) is not one the site can show.
+    #[error("photo {number} refused: {reason}")]
+    PhotoRefused {
+        /// Which photo, counted from 1 in the order sent.
+        number: usize,
+        /// Why.
+        reason: crate::photos::PhotoError,
+    },
+    /// The photo store failed (what was written of the upload is deleted again).
+    #[error("photo store failed: {0}")]
+    PhotoStore(#[from] crate::photos::StoreError),
     /// Storage failed.
     #[error(transparent)]
     Backend(#[from] Error),
@@ -43,10 +55,15 @@ impl From<sqlx::Error> for ListingError {
     }
 }
 
-/// The account's active vendor record, or [`ListingError::NotAVendor`].
+/// The account's active vendor record, if the policy lets the account manage its shop; or
+/// [`ListingError::NotAVendor`]. Every product service starts here, so the permission is
+/// checked by the service as well as by the router.
 pub(super) async fn vendor_of(db: &Database, account: AccountId) -> Result<i64, ListingError> {
-    let vendor = crate::vendors::active_vendor_id(db, account).await?;
-    vendor.map(|id| id.0).ok_or(ListingError::NotAVendor)
+    match crate::access::authorize(db, account, Permission::ManageOwnShop).await {
+        Ok(actor) => actor.vendor.map(ActiveVendor::id).ok_or(ListingError::NotAVendor),
+        Err(Error::Forbidden) => Err(ListingError::NotAVendor),
+        Err(error) => Err(error.into()),
+    }
 }
 
 /// Whether the account is an active vendor (checked before costly work like photo decoding).
@@ -55,14 +72,6 @@ pub(super) async fn vendor_of(db: &Database, account: AccountId) -> Result<i64, 
 /// [`ListingError::NotAVendor`] or a storage failure.
 pub async fn active_vendor(db: &Database, account: AccountId) -> Result<(), ListingError> {
     vendor_of(db, account).await.map(|_| ())
-}
-
-/// Whether the account runs an approved, active vendor's shop.
-///
-/// # Errors
-/// When the database fails.
-pub async fn is_active_vendor(db: &Database, account: AccountId) -> Result<bool, Error> {
-    Ok(crate::vendors::active_vendor_id(db, account).await?.is_some())
 }
 
 fn lead_days(availability: Availability) -> Option<i64> {

@@ -8,6 +8,7 @@ mod manage;
 mod photos;
 mod read;
 mod search;
+mod uploads;
 
 use domain::listing::{Availability, Unit};
 use domain::Rupiah;
@@ -15,8 +16,8 @@ use domain::Rupiah;
 pub use cache::{catalogue_version, CacheStats, CatalogueCache, Listing, SearchAnswer};
 pub use categories::{category_rows, save_category, CategoryRow};
 pub use manage::{
-    active_vendor, create_product, delete_product, is_active_vendor, own_products, set_visible,
-    update_product, ListingError, ProductDraft,
+    active_vendor, create_product, delete_product, own_products, set_visible, update_product,
+    ListingError, ProductDraft,
 };
 pub use photos::{
     add_photos, change_photo, own_photos, photo_room, product_photos, NewPhoto, Photo, PhotoChange,
@@ -25,6 +26,7 @@ pub use read::{
     categories, newest_products, public_product, sitemap_entries, vendor_products, Category,
 };
 pub use search::{search_products, SearchQuery, SearchSort, SEARCH_COUNT_CAP, SEARCH_PAGE_SIZE};
+pub use uploads::{list_product, rearrange_photo, remove_product, upload_photos};
 
 /// Writes a product's search entry inside a transaction (for seeding).
 ///

@@ -5,8 +5,6 @@
 
 use domain::application::{ApplicationStatus, Transition};
 use domain::nik::{Nib, Nik};
-use domain::vendor::{Category, Gender};
-use domain::PhoneNumber;
 
 use super::crypto::PersonalDataKeys;
 use super::model::{find_by_account, ApplicationId};
@@ -22,6 +20,12 @@ pub enum SaveError {
     /// The application is under review or decided: it cannot be edited now.
     #[error("application not editable")]
     NotEditable,
+    /// The kelurahan chosen is not one of Kota Kupang's (the form offers only those).
+    #[error("unknown kelurahan")]
+    UnknownPlace,
+    /// The step's photo is not a usable picture, or it could not be stored.
+    #[error(transparent)]
+    Photo(#[from] crate::media::PhotoError),
     /// Storage failed.
     #[error(transparent)]
     Backend(#[from] Error),
@@ -33,53 +37,7 @@ impl From<sqlx::Error> for SaveError {
     }
 }
 
-/// The business step.
-#[derive(Debug, Clone)]
-pub struct BusinessStep {
-    /// Business name.
-    pub business_name: String,
-    /// What they sell.
-    pub category: Category,
-    /// Short description.
-    pub description: String,
-}
-
-/// Where the owner lives.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Place {
-    /// A kelurahan of Kota Kupang.
-    Kelurahan(i64),
-    /// Outside Kota Kupang: the regency, as typed.
-    Outside(String),
-}
-
-/// The owner step.
-#[derive(Debug, Clone)]
-pub struct OwnerStep {
-    /// Full name.
-    pub owner_name: String,
-    /// Gender.
-    pub gender: Gender,
-    /// WhatsApp number.
-    pub whatsapp: PhoneNumber,
-    /// Where they live.
-    pub place: Place,
-    /// Street address.
-    pub address: String,
-}
-
-/// The returnee step.
-#[derive(Debug, Clone)]
-pub struct ReturneeStep {
-    /// Country of last placement.
-    pub placement_country: String,
-    /// Years abroad.
-    pub years_abroad: i32,
-    /// Year of return.
-    pub return_year: i32,
-    /// Show the badge and these details on the public profile.
-    pub show_returnee_details: bool,
-}
+pub use domain::application_form::{BusinessStep, OwnerStep, Place, ReturneeStep};
 
 /// Creates the account's first application as an empty draft if it has none; returns the
 /// id of its latest. A rejected or erased applicant starts again only on purpose, with
@@ -233,8 +191,15 @@ pub async fn save_owner(
         .bind(now)
         .execute(pool)
         .await
-        .map(|r| r.rows_affected()))?;
-    changed(rows)
+        .map(|r| r.rows_affected()));
+    match rows {
+        Ok(rows) => changed(rows),
+        // The kelurahan's foreign key: an id the form never offered.
+        Err(error) if error.as_database_error().is_some_and(|e| e.is_foreign_key_violation()) => {
+            Err(SaveError::UnknownPlace)
+        }
+        Err(error) => Err(error.into()),
+    }
 }
 
 /// Saves the returnee step; `proof` replaces the proof-of-return file when given.

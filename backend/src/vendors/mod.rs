@@ -14,6 +14,7 @@ mod review;
 mod rotation;
 mod shop;
 mod shop_photo;
+mod step_photos;
 
 pub use directory::{directory, DirectoryEntry, DIRECTORY_PAGE_SIZE};
 pub use draft::{
@@ -22,7 +23,8 @@ pub use draft::{
     SaveError, SubmitError,
 };
 pub use model::{
-    find_by_account, find_by_id, history, Application, ApplicationEvent, ApplicationId,
+    applications_of, find_by_account, find_by_id, history, Application, ApplicationEvent,
+    ApplicationId,
 };
 pub use privacy::{
     complete_erasure, export_personal_data, log_proof_view, pending_erasures, request_erasure,
@@ -36,6 +38,7 @@ pub use shop::{
     decide_shop_change, own_shop, shop_of_application, update_shop, Shop, ShopError, ShopSaved,
 };
 pub use shop_photo::{replace_shop_photo, ShopPhotoError};
+pub use step_photos::{save_business_step, save_returnee_step};
 
 /// The privacy notice version an applicant accepts now. Bump it (and the notice's text in
 /// the catalogues) when the notice changes; the accepted version is stored per application.

@@ -174,6 +174,18 @@ pub async fn find_by_account(
     row.map(ApplicationRow::into_application).transpose()
 }
 
+/// Every application of the account, newest first (a rejected or erased applicant may have
+/// applied again; the history is kept).
+///
+/// # Errors
+/// When the database fails or a row is corrupt.
+pub async fn applications_of(db: &Database, account: AccountId) -> Result<Vec<Application>, Error> {
+    let sql = format!("{SELECT} where a.account_id = $1 order by a.application_id desc");
+    let rows: Vec<ApplicationRow> =
+        with_pool!(db, |pool| sqlx::query_as(&sql).bind(account.0).fetch_all(pool).await)?;
+    rows.into_iter().map(ApplicationRow::into_application).collect()
+}
+
 /// An application by id.
 ///
 /// # Errors

@@ -108,9 +108,10 @@ async fn viewer_of(
         return Ok(None);
     };
     let now = state.app.clock.now();
-    let account = backend::accounts::find_account(&state.app.db, AccountId(account_id)).await?;
+    let caller = backend::access::caller(&state.app.db, AccountId(account_id)).await?;
     let logged_in_at = session.get::<i64>(keys::LOGGED_IN_AT).await?.unwrap_or(0);
-    let Some(account) = account.filter(|a| now - logged_in_at <= absolute_lifetime_secs(a.role))
+    let Some(caller) =
+        caller.filter(|c| now - logged_in_at <= absolute_lifetime_secs(c.account.role))
     else {
         session.flush().await?;
         return Ok(None);
@@ -120,8 +121,7 @@ async fn viewer_of(
         // Modifying the session makes tower-sessions save it, which pushes the idle expiry back.
         session.insert(keys::SEEN_AT, now).await?;
     }
-    let vendor = backend::vendors::active_vendor_of(&state.app.db, account.id).await?;
-    let unread_notices = backend::notices::unread_count(&state.app.db, account.id).await?;
+    let backend::access::Caller { account, vendor, unread_notices } = caller;
     Ok(Some(app::auth::Viewer {
         account_id,
         role: account.role,

@@ -11,10 +11,11 @@ use axum::http::request::Parts;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use backend::accounts::AccountId;
-use backend::media::{self, PhotoError, Visibility};
+use backend::media::{self, PhotoError};
 use backend::photos::PhotoError as Refused;
-use backend::vendors::{self, IdentityError, Place, SaveError, SubmitError};
-use domain::vendor::{limits, Category, Checker, FieldIssue, Gender};
+use backend::vendors::{self, IdentityError, SaveError, SubmitError};
+use domain::application_form::{BusinessForm, IdentityForm, OwnerForm, ReturneeForm};
+use domain::vendor::FieldIssue;
 use domain::Need;
 use domain::Permission::ApplyAsVendor;
 
@@ -49,9 +50,20 @@ fn keep_values(
     feedback
 }
 
-fn save_failure(feedback: FormFeedback, error: SaveError) -> Refusal {
+/// The answer to a step the backend did not save; `photo_field` is where a photo's problem
+/// is shown (the steps without a photo never get one).
+fn save_failure(feedback: FormFeedback, photo_field: &'static str, error: SaveError) -> Refusal {
+    let refused = StatusCode::UNPROCESSABLE_ENTITY;
     match error {
         SaveError::NotEditable => (feedback.error(FORM, NOT_EDITABLE_KEY), StatusCode::CONFLICT),
+        SaveError::UnknownPlace => (feedback.error("place", "apply-error-choice"), refused),
+        SaveError::Photo(error @ (PhotoError::Random(_) | PhotoError::Store(_))) => {
+            tracing::error!(%error, "could not store a photo");
+            (feedback.error(photo_field, "form-error-unavailable"), StatusCode::SERVICE_UNAVAILABLE)
+        }
+        SaveError::Photo(refusal) => {
+            (feedback.error(photo_field, photo_refusal_key(&refusal)), refused)
+        }
         SaveError::Backend(error) => backend_failure(feedback, &error),
     }
 }
@@ -80,23 +92,6 @@ pub(crate) fn photo_refusal_key(error: &PhotoError) -> &'static str {
     }
 }
 
-/// Stores an uploaded photo through the photo workers every upload shares.
-async fn store(
-    state: &ServerState,
-    visibility: Visibility,
-    bytes: Option<&[u8]>,
-) -> Result<Option<String>, &'static str> {
-    let Some(bytes) = bytes else { return Ok(None) };
-    match media::save_photo(&state.app.photos, visibility, bytes.to_vec()).await {
-        Ok(key) => Ok(Some(key)),
-        Err(error @ (PhotoError::Random(_) | PhotoError::Store(_))) => {
-            tracing::error!(%error, "could not store a photo");
-            Err("form-error-unavailable")
-        }
-        Err(refused) => Err(photo_refusal_key(&refused)),
-    }
-}
-
 /// `POST /pengajuan/{step}`: saves one step of the application as a draft.
 pub async fn save_step(
     State(state): State<ServerState>,
@@ -113,7 +108,7 @@ pub async fn save_step(
     };
     // Held until the step is saved: its photo is processed from the bytes read.
     let mut claim = state.uploads.claim();
-    let data = match FormData::read(&parts, body, media::MAX_UPLOAD_BYTES, &mut claim).await {
+    let mut data = match FormData::read(&parts, body, media::MAX_UPLOAD_BYTES, &mut claim).await {
         Ok(data) => data,
         Err(FormDataError::TooLarge(typed)) => {
             let feedback = photo_refusal(form, &typed, TOO_LARGE_KEY);
@@ -132,9 +127,9 @@ pub async fn save_step(
     let account = AccountId(viewer.account_id);
     let now = state.app.clock.now();
     let outcome = match form {
-        "business" => save_business(&state, account, &data, now).await,
+        "business" => save_business(&state, account, &mut data, now).await,
         "owner" => save_owner(&state, account, &data, now).await,
-        "returnee" => save_returnee(&state, account, &data, now).await,
+        "returnee" => save_returnee(&state, account, &mut data, now).await,
         "identity" => save_identity(&state, account, &data, now).await,
         _ => submit(&state, account, &data, now).await,
     };
@@ -160,50 +155,6 @@ fn photo_refusal(form: &'static str, typed: &FormData, key: &'static str) -> For
     keep_values(FormFeedback::for_form(form).error(field, key), typed, names)
 }
 
-/// The key of the photo a step is about to replace, when a new one was sent. Refuses with
-/// [`SaveError::NotEditable`] before the photo is decoded when the application cannot be
-/// changed: the cheap check first, so a locked application costs no picture work.
-async fn photo_to_replace(
-    state: &ServerState,
-    account: AccountId,
-    uploading: bool,
-    pick: fn(vendors::Application) -> Option<String>,
-) -> Result<Option<String>, SaveError> {
-    if !uploading {
-        return Ok(None);
-    }
-    match vendors::find_by_account(&state.app.db, account).await.map_err(SaveError::Backend)? {
-        Some(application)
-            if !application.status.is_editable() || application.erased_at.is_some() =>
-        {
-            Err(SaveError::NotEditable)
-        }
-        application => Ok(application.and_then(pick)),
-    }
-}
-
-/// Keeps in the store only the photo the application points to: once a step is saved, the photo it
-/// replaced is deleted; when it was refused, the photo just stored. A file no row points to
-/// would survive erasure.
-async fn discard_unreferenced(
-    state: &ServerState,
-    stored: Option<String>,
-    replaced: Option<String>,
-    saved: bool,
-) {
-    let orphan = if saved {
-        replaced.filter(|old| stored.as_ref().is_some_and(|new| new != old))
-    } else {
-        stored
-    };
-    if let Some(key) = orphan {
-        // What fails here the sweep removes later: no row names the file.
-        if let Err(error) = state.app.photos.delete_files_of(&[key]).await {
-            tracing::warn!(%error, "an unused application photo was not deleted");
-        }
-    }
-}
-
 async fn render_step(
     state: &ServerState,
     parts: Parts,
@@ -213,42 +164,47 @@ async fn render_step(
     crate::pages::render_at(state, parts, &format!("/pengajuan/{path}"), feedback, status).await
 }
 
+/// The step's refusal for its field issues, with what was typed kept.
+fn refused(
+    form: &'static str,
+    issues: Vec<FieldIssue>,
+    data: &FormData,
+    kept: &[&'static str],
+) -> Refusal {
+    (keep_values(issues_feedback(form, issues), data, kept), StatusCode::UNPROCESSABLE_ENTITY)
+}
+
+/// The single file of a step's photo field, if one was chosen.
+fn take_photo(data: &mut FormData, field: &str) -> Option<Vec<u8>> {
+    data.take_files(field).into_iter().next()
+}
+
 async fn save_business(
     state: &ServerState,
     account: AccountId,
-    data: &FormData,
+    data: &mut FormData,
     now: i64,
 ) -> Result<&'static str, Refusal> {
-    let mut check = Checker::default();
-    let business_name =
-        check.required_text("business_name", data.text("business_name"), limits::BUSINESS_NAME);
-    let category = check.choice("category", data.text("category"), Category::from_str_value);
-    let description =
-        check.required_text("description", data.text("description"), limits::DESCRIPTION);
-    let kept = |f| keep_values(f, data, &BUSINESS_FIELDS);
-    let (Some(category), true) = (category, check.issues.is_empty()) else {
-        return Err((
-            kept(issues_feedback("business", check.issues)),
-            StatusCode::UNPROCESSABLE_ENTITY,
-        ));
+    let form = BusinessForm {
+        business_name: data.text("business_name").to_owned(),
+        category: data.text("category").to_owned(),
+        description: data.text("description").to_owned(),
     };
-    let uploading = data.file("business_photo").is_some();
-    let replaced = photo_to_replace(state, account, uploading, |a| a.business_photo)
+    let step =
+        form.check().map_err(|issues| refused("business", issues, data, &BUSINESS_FIELDS))?;
+    let photo = take_photo(data, "business_photo");
+    vendors::save_business_step(&state.app.db, &state.app.photos, account, &step, photo, now)
         .await
-        .map_err(|e| save_failure(kept(FormFeedback::for_form("business")), e))?;
-    let photo =
-        store(state, Visibility::Public, data.file("business_photo")).await.map_err(|key| {
-            (
-                kept(FormFeedback::for_form("business")).error("business_photo", key),
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
+        .map_err(|error| {
+            let kept = keep_values(FormFeedback::for_form("business"), data, &BUSINESS_FIELDS);
+            save_failure(kept, "business_photo", error)
         })?;
-    let step = vendors::BusinessStep { business_name, category, description };
-    let saved = vendors::save_business(&state.app.db, account, &step, photo.as_deref(), now).await;
-    discard_unreferenced(state, photo, replaced, saved.is_ok()).await;
-    saved.map_err(|e| save_failure(kept(FormFeedback::for_form("business")), e))?;
     Ok("/pengajuan/pemilik")
 }
+
+/// The owner step's fields, in form order.
+const OWNER_FIELDS: [&str; 6] =
+    ["owner_name", "gender", "whatsapp", "place", "outside_regency", "address"];
 
 async fn save_owner(
     state: &ServerState,
@@ -256,99 +212,46 @@ async fn save_owner(
     data: &FormData,
     now: i64,
 ) -> Result<&'static str, Refusal> {
-    let mut check = Checker::default();
-    let owner_name = check.required_text("owner_name", data.text("owner_name"), limits::OWNER_NAME);
-    let gender = check.choice("gender", data.text("gender"), Gender::from_str_value);
-    let whatsapp = check.phone("whatsapp", data.text("whatsapp"));
-    let place = match data.text("place") {
-        "luar" => {
-            let regency = check.required_text(
-                "outside_regency",
-                data.text("outside_regency"),
-                limits::PLACE_NAME,
-            );
-            Some(Place::Outside(regency))
-        }
-        other => check.choice("place", other, |v| v.parse::<i64>().ok()).map(Place::Kelurahan),
+    let text = |name: &str| data.text(name).to_owned();
+    let form = OwnerForm {
+        owner_name: text("owner_name"),
+        gender: text("gender"),
+        whatsapp: text("whatsapp"),
+        place: text("place"),
+        outside_regency: text("outside_regency"),
+        address: text("address"),
     };
-    let address = check.required_text("address", data.text("address"), limits::ADDRESS);
-    let kept = |f| {
-        keep_values(
-            f,
-            data,
-            &["owner_name", "gender", "whatsapp", "place", "outside_regency", "address"],
-        )
-    };
-    let (Some(gender), Some(whatsapp), Some(place), true) =
-        (gender, whatsapp, place, check.issues.is_empty())
-    else {
-        return Err((
-            kept(issues_feedback("owner", check.issues)),
-            StatusCode::UNPROCESSABLE_ENTITY,
-        ));
-    };
-    let step = vendors::OwnerStep { owner_name, gender, whatsapp, place, address };
-    match vendors::save_owner(&state.app.db, account, &step, now).await {
-        Ok(()) => Ok("/pengajuan/purna"),
-        // An unknown kelurahan id breaks the foreign key: the choice was not one of ours.
-        Err(SaveError::Backend(backend::Error::Database(sqlx_error)))
-            if sqlx_error.as_database_error().is_some_and(|e| e.is_foreign_key_violation()) =>
-        {
-            Err((
-                kept(FormFeedback::for_form("owner")).error("place", "apply-error-choice"),
-                StatusCode::UNPROCESSABLE_ENTITY,
-            ))
-        }
-        Err(error) => Err(save_failure(kept(FormFeedback::for_form("owner")), error)),
-    }
+    let step = form.check().map_err(|issues| refused("owner", issues, data, &OWNER_FIELDS))?;
+    vendors::save_owner(&state.app.db, account, &step, now).await.map_err(|error| {
+        let kept = keep_values(FormFeedback::for_form("owner"), data, &OWNER_FIELDS);
+        save_failure(kept, FORM, error)
+    })?;
+    Ok("/pengajuan/purna")
 }
 
 async fn save_returnee(
     state: &ServerState,
     account: AccountId,
-    data: &FormData,
+    data: &mut FormData,
     now: i64,
 ) -> Result<&'static str, Refusal> {
-    let this_year = state.app.clock.now_utc().year();
-    let mut check = Checker::default();
-    let placement_country = check.required_text(
-        "placement_country",
-        data.text("placement_country"),
-        limits::PLACE_NAME,
-    );
-    let years_abroad =
-        check.number("years_abroad", data.text("years_abroad"), 0, limits::MAX_YEARS_ABROAD);
-    let return_year =
-        check.number("return_year", data.text("return_year"), limits::FIRST_RETURN_YEAR, this_year);
-    let kept = |f| keep_values(f, data, &RETURNEE_FIELDS);
-    let (Some(years_abroad), Some(return_year), true) =
-        (years_abroad, return_year, check.issues.is_empty())
-    else {
-        return Err((
-            kept(issues_feedback("returnee", check.issues)),
-            StatusCode::UNPROCESSABLE_ENTITY,
-        ));
-    };
-    let uploading = data.file("proof_photo").is_some();
-    let replaced = photo_to_replace(state, account, uploading, |a| a.proof_photo)
-        .await
-        .map_err(|e| save_failure(kept(FormFeedback::for_form("returnee")), e))?;
-    let proof =
-        store(state, Visibility::Private, data.file("proof_photo")).await.map_err(|key| {
-            (
-                kept(FormFeedback::for_form("returnee")).error("proof_photo", key),
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-        })?;
-    let step = vendors::ReturneeStep {
-        placement_country,
-        years_abroad,
-        return_year,
+    let form = ReturneeForm {
+        placement_country: data.text("placement_country").to_owned(),
+        years_abroad: data.text("years_abroad").to_owned(),
+        return_year: data.text("return_year").to_owned(),
         show_returnee_details: data.checked("show_returnee_details"),
     };
-    let saved = vendors::save_returnee(&state.app.db, account, &step, proof.as_deref(), now).await;
-    discard_unreferenced(state, proof, replaced, saved.is_ok()).await;
-    saved.map_err(|e| save_failure(kept(FormFeedback::for_form("returnee")), e))?;
+    let this_year = state.app.clock.now_utc().year();
+    let step = form
+        .check(this_year)
+        .map_err(|issues| refused("returnee", issues, data, &RETURNEE_FIELDS))?;
+    let proof = take_photo(data, "proof_photo");
+    vendors::save_returnee_step(&state.app.db, &state.app.photos, account, &step, proof, now)
+        .await
+        .map_err(|error| {
+            let kept = keep_values(FormFeedback::for_form("returnee"), data, &RETURNEE_FIELDS);
+            save_failure(kept, "proof_photo", error)
+        })?;
     Ok("/pengajuan/identitas")
 }
 
@@ -358,34 +261,22 @@ async fn save_identity(
     data: &FormData,
     now: i64,
 ) -> Result<&'static str, Refusal> {
-    let mut check = Checker::default();
-    let nik = check.nik("nik", data.text("nik"));
-    let nib = check.nib("nib", data.text("nib"));
+    let form = IdentityForm { nik: data.text("nik").to_owned(), nib: data.text("nib").to_owned() };
     // The NIK typed is not sent back in the page: it is personal data.
-    let kept = |f| keep_values(f, data, &["nib"]);
-    let (Some(nik), true) = (nik, check.issues.is_empty()) else {
-        return Err((
-            kept(issues_feedback("identity", check.issues)),
-            StatusCode::UNPROCESSABLE_ENTITY,
-        ));
-    };
-    match vendors::save_identity(
-        &state.app.db,
-        &state.app.personal_data,
-        account,
-        &nik,
-        nib.as_ref(),
-        now,
-    )
-    .await
+    let step = form.check().map_err(|issues| refused("identity", issues, data, &["nib"]))?;
+    let keys = &state.app.personal_data;
+    match vendors::save_identity(&state.app.db, keys, account, &step.nik, step.nib.as_ref(), now)
+        .await
     {
         Ok(()) => Ok("/pengajuan/kirim"),
         Err(IdentityError::NikTaken) => Err((
-            kept(FormFeedback::for_form("identity")).error("nik", NIK_TAKEN_KEY),
+            keep_values(FormFeedback::for_form("identity"), data, &["nib"])
+                .error("nik", NIK_TAKEN_KEY),
             StatusCode::CONFLICT,
         )),
         Err(IdentityError::Save(error)) => {
-            Err(save_failure(kept(FormFeedback::for_form("identity")), error))
+            let kept = keep_values(FormFeedback::for_form("identity"), data, &["nib"]);
+            Err(save_failure(kept, FORM, error))
         }
     }
 }

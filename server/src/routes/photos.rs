@@ -1,5 +1,5 @@
-//! Product photos over HTTP: accepting uploads (all or nothing), the vendor's reorder, cover
-//! and remove buttons, and serving the stored variants.
+//! Product photos over HTTP: uploads (the backend takes all or nothing), the vendor's reorder,
+//! cover and remove buttons, and serving the stored variants.
 
 use app::forms::FormFeedback;
 use app::products::PHOTO_FORM;
@@ -9,8 +9,8 @@ use axum::http::request::Parts;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use backend::accounts::AccountId;
-use backend::listings::{self, ListingError, NewPhoto, PhotoChange, ProductId};
-use backend::photos::{PhotoError, PhotoKey, Processed, StoreError, MAX_UPLOAD_BYTES};
+use backend::listings::{self, ListingError, PhotoChange, ProductId};
+use backend::photos::{PhotoError, PhotoKey, MAX_UPLOAD_BYTES};
 use domain::listing::limits;
 use domain::Need;
 use domain::Permission::ManageOwnShop;
@@ -29,38 +29,48 @@ pub const MAX_PHOTO_FORM_BYTES: usize = limits::PHOTOS * MAX_UPLOAD_BYTES + 256 
 /// The file input's name on both forms.
 pub const PHOTO_FIELD: &str = "foto";
 
-/// Why uploads were not accepted; nothing of them was kept.
-#[derive(Debug)]
-pub enum UploadRefusal {
-    /// The n-th photo (1-based) was refused.
-    Photo(usize, PhotoError),
-    /// More photos than there is room for.
-    TooMany {
-        /// How many more the product can take.
-        room: usize,
-    },
-    /// The store failed.
-    Storage(StoreError),
-}
-
-impl UploadRefusal {
-    /// The refusal as a message on the photo field of `form`.
-    #[must_use]
-    pub fn feedback(&self, feedback: FormFeedback) -> FormFeedback {
-        match self {
-            UploadRefusal::Photo(number, error) => feedback.error_with(
+/// The answer to photos the backend did not take, with the message on the photo field of
+/// `feedback`'s form; `None` when `error` is not about the photos. A store failure is an
+/// outage (503), not the vendor's mistake.
+#[must_use]
+pub fn photo_refusal(
+    feedback: FormFeedback,
+    error: &ListingError,
+) -> Option<(FormFeedback, StatusCode)> {
+    let refused = StatusCode::UNPROCESSABLE_ENTITY;
+    match error {
+        ListingError::PhotoRefused { number, reason } => Some((
+            feedback.error_with(
                 PHOTO_FIELD,
-                photo_error_key(*error),
+                photo_error_key(*reason),
                 vec![("n", number.to_string())],
             ),
-            UploadRefusal::TooMany { room } => feedback.error_with(
+            refused,
+        )),
+        ListingError::TooManyPhotos { room } => Some((
+            feedback.error_with(
                 PHOTO_FIELD,
                 "photo-error-too-many",
                 vec![("room", room.to_string())],
             ),
-            UploadRefusal::Storage(_) => feedback.error(PHOTO_FIELD, "photo-error-storage"),
+            refused,
+        )),
+        ListingError::PhotoStore(error) => {
+            tracing::error!(%error, "the photo store failed");
+            Some((
+                feedback.error(PHOTO_FIELD, "photo-error-storage"),
+                StatusCode::SERVICE_UNAVAILABLE,
+            ))
         }
+        _ => None,
     }
+}
+
+/// A photo the server stopped reading at the size limit.
+#[must_use]
+pub fn too_large(feedback: FormFeedback) -> FormFeedback {
+    let key = photo_error_key(PhotoError::TooLarge);
+    feedback.error_with(PHOTO_FIELD, key, vec![("n", 1.to_string())])
 }
 
 /// The catalogue key of each refusal.
@@ -74,55 +84,6 @@ pub fn photo_error_key(error: PhotoError) -> &'static str {
         PhotoError::TooManyPixels => "photo-error-pixels",
         PhotoError::TooSmall => "photo-error-small",
         PhotoError::Corrupt => "photo-error-corrupt",
-    }
-}
-
-/// Processes every upload, and stores them only if all are accepted.
-///
-/// # Errors
-/// [`UploadRefusal`]: the first photo refused, too many photos, or a storage failure (after
-/// which what was written is forgotten again).
-pub async fn accept_uploads(
-    state: &ServerState,
-    uploads: Vec<Vec<u8>>,
-    room: usize,
-) -> Result<Vec<Processed>, UploadRefusal> {
-    if uploads.len() > room {
-        return Err(UploadRefusal::TooMany { room });
-    }
-    let mut processed = Vec::with_capacity(uploads.len());
-    for (index, upload) in uploads.into_iter().enumerate() {
-        match state.app.photos.process(upload).await {
-            Ok(Ok(photo)) => processed.push(photo),
-            Ok(Err(refused)) => return Err(UploadRefusal::Photo(index + 1, refused)),
-            Err(error) => return Err(UploadRefusal::Storage(error)),
-        }
-    }
-    for photo in &processed {
-        if let Err(error) = state.app.photos.save(photo).await {
-            forget(state, &processed).await;
-            return Err(UploadRefusal::Storage(error));
-        }
-    }
-    Ok(processed)
-}
-
-/// Rows for processed photos.
-#[must_use]
-pub fn new_photos(processed: &[Processed]) -> Vec<NewPhoto> {
-    processed.iter().map(NewPhoto::from).collect()
-}
-
-/// Deletes the files of photos whose rows were not written (or were just deleted).
-pub async fn forget(state: &ServerState, processed: &[Processed]) {
-    let keys: Vec<PhotoKey> = processed.iter().map(|p| p.key.clone()).collect();
-    forget_keys(state, &keys).await;
-}
-
-/// Deletes files no row names any more; a failure is left to the hourly sweep.
-pub async fn forget_keys(state: &ServerState, keys: &[PhotoKey]) {
-    if let Err(error) = state.app.photos.forget(&state.app.db, keys).await {
-        tracing::warn!(error = ?error, "photo files left for the sweep");
     }
 }
 
@@ -157,8 +118,9 @@ pub async fn add(
     };
     let account = AccountId(viewer.account_id);
     // Before the body is read: only the product's own vendor gets memory and CPU for photos.
-    let room = match listings::photo_room(&state.app.db, account, ProductId(id)).await {
-        Ok(room) => room,
+    // (The backend asks again before decoding: this answer may be stale by then.)
+    match listings::photo_room(&state.app.db, account, ProductId(id)).await {
+        Ok(_) => {}
         Err(ListingError::NotFound | ListingError::NotAVendor) => {
             return PageError::not_found(&parts.headers).into_response()
         }
@@ -170,14 +132,12 @@ pub async fn add(
             )
             .into_response();
         }
-    };
+    }
     let mut claim = state.uploads.claim();
     let mut data = match FormData::read(&parts, body, MAX_UPLOAD_BYTES, &mut claim).await {
         Ok(data) => data,
         Err(FormDataError::TooLarge(_)) => {
-            let refused = UploadRefusal::Photo(1, PhotoError::TooLarge);
-            return refuse(&state, parts, id, refused.feedback(FormFeedback::for_form(PHOTO_FORM)))
-                .await;
+            return refuse(&state, parts, id, too_large(FormFeedback::for_form(PHOTO_FORM))).await;
         }
         Err(FormDataError::Busy(_)) => {
             let busy = FormFeedback::for_form(PHOTO_FORM).error(PHOTO_FIELD, BUSY_KEY);
@@ -192,34 +152,21 @@ pub async fn add(
         let feedback = FormFeedback::for_form(PHOTO_FORM).error(PHOTO_FIELD, "photo-error-none");
         return refuse(&state, parts, id, feedback).await;
     }
-    let accepted = accept_uploads(&state, uploads, room).await;
+    let added =
+        listings::upload_photos(&state.app.db, &state.app.photos, account, ProductId(id), uploads)
+            .await;
     // The uploads are decoded and gone; what is kept is small.
     drop(claim);
-    let processed = match accepted {
-        Ok(processed) => processed,
-        Err(refused) => {
-            return refuse(&state, parts, id, refused.feedback(FormFeedback::for_form(PHOTO_FORM)))
-                .await
-        }
-    };
-    match listings::add_photos(&state.app.db, account, ProductId(id), &new_photos(&processed)).await
-    {
+    match added {
         Ok(()) => see_other(&format!("/lapak/produk/{id}?selesai=foto")),
-        Err(error) => {
-            forget(&state, &processed).await;
-            match error {
-                ListingError::NotFound | ListingError::NotAVendor => {
-                    PageError::not_found(&parts.headers).into_response()
-                }
-                ListingError::TooManyPhotos { room } => {
-                    let refused = UploadRefusal::TooMany { room };
-                    refuse(&state, parts, id, refused.feedback(FormFeedback::for_form(PHOTO_FORM)))
-                        .await
-                }
-                other => PageError::unavailable(&parts.headers, "could not add photos", &other)
-                    .into_response(),
-            }
+        Err(ListingError::NotFound | ListingError::NotAVendor) => {
+            PageError::not_found(&parts.headers).into_response()
         }
+        Err(error) => match photo_refusal(FormFeedback::for_form(PHOTO_FORM), &error) {
+            Some((feedback, status)) => refuse_with(&state, parts, id, feedback, status).await,
+            None => PageError::unavailable(&parts.headers, "could not add photos", &error)
+                .into_response(),
+        },
     }
 }
 
@@ -250,13 +197,11 @@ pub async fn change(
         _ => return PageError::bad_request(&parts.headers).into_response(),
     };
     let account = AccountId(viewer.account_id);
-    match listings::change_photo(&state.app.db, account, ProductId(id), photo, change).await {
-        Ok(removed) => {
-            if let Some(key) = removed {
-                forget_keys(&state, &[key]).await;
-            }
-            see_other(&format!("/lapak/produk/{id}?selesai=foto#foto"))
-        }
+    let store = &state.app.photos;
+    match listings::rearrange_photo(&state.app.db, store, account, ProductId(id), photo, change)
+        .await
+    {
+        Ok(()) => see_other(&format!("/lapak/produk/{id}?selesai=foto#foto")),
         Err(ListingError::NotFound | ListingError::NotAVendor) => {
             PageError::not_found(&parts.headers).into_response()
         }

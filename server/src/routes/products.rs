@@ -10,15 +10,12 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use backend::accounts::AccountId;
 use backend::listings::{self, ListingError, ProductId};
-use domain::listing::limits;
 use domain::product_form::ProductForm;
 use domain::Need;
 use domain::Permission::ManageOwnShop;
 use serde::Deserialize;
 
-use super::photos::{
-    accept_uploads, forget, forget_keys, new_photos, UploadRefusal, BUSY_KEY, PHOTO_FIELD,
-};
+use super::photos::{photo_refusal, too_large, BUSY_KEY, PHOTO_FIELD};
 use crate::authz::viewer;
 use crate::error::PageError;
 use crate::form_data::{FormData, FormDataError, Posted};
@@ -89,13 +86,14 @@ async fn listing_failure(
             )
             .await
         }
-        ListingError::TooManyPhotos { room } => {
-            let feedback = UploadRefusal::TooMany { room }.feedback(feedback);
-            render_at(state, parts, path, feedback, StatusCode::UNPROCESSABLE_ENTITY).await
-        }
         ListingError::Backend(error) => {
             storage_failure(state, parts, feedback, "product save failed", &error).await
         }
+        photos => match photo_refusal(feedback, &photos) {
+            Some((feedback, status)) => render_at(state, parts, path, feedback, status).await,
+            None => PageError::unavailable(&parts.headers, "product save failed", &photos)
+                .into_response(),
+        },
     }
 }
 
@@ -125,8 +123,7 @@ pub async fn create(State(state): State<ServerState>, parts: Parts, body: Body) 
         }
         Err(FormDataError::TooLarge(partial)) => {
             let form = form_of(&partial);
-            let refused = UploadRefusal::Photo(1, backend::photos::PhotoError::TooLarge);
-            let feedback = refused.feedback(keep(FormFeedback::for_form(PRODUCT_FORM), &form));
+            let feedback = too_large(keep(FormFeedback::for_form(PRODUCT_FORM), &form));
             return render_at(&state, parts, path, feedback, StatusCode::PAYLOAD_TOO_LARGE).await;
         }
         Err(error @ (FormDataError::Unreadable | FormDataError::FieldTooLong)) => {
@@ -143,26 +140,14 @@ pub async fn create(State(state): State<ServerState>, parts: Parts, body: Body) 
         }
     };
     let uploads = data.take_files(PHOTO_FIELD);
-    let accepted = accept_uploads(&state, uploads, limits::PHOTOS).await;
+    let store = &state.app.photos;
+    let now = state.app.clock.now();
+    let listed = listings::list_product(&state.app.db, store, account, &draft, uploads, now).await;
     // The uploads are decoded and gone; what is kept is small.
     drop(claim);
-    let processed = match accepted {
-        Ok(processed) => processed,
-        Err(refused) => {
-            let feedback = refused.feedback(keep(FormFeedback::for_form(PRODUCT_FORM), &form));
-            return render_at(&state, parts, path, feedback, StatusCode::UNPROCESSABLE_ENTITY)
-                .await;
-        }
-    };
-    let photos = new_photos(&processed);
-    match listings::create_product(&state.app.db, account, &draft, &photos, state.app.clock.now())
-        .await
-    {
+    match listed {
         Ok(_) => see_other("/lapak?selesai=produk"),
-        Err(error) => {
-            forget(&state, &processed).await;
-            listing_failure(&state, parts, path, &form, error).await
-        }
+        Err(error) => listing_failure(&state, parts, path, &form, error).await,
     }
 }
 
@@ -261,12 +246,9 @@ pub async fn delete(
     if form.yakin != "ya" {
         return see_other(&format!("/lapak/produk/{id}?hapus=konfirmasi"));
     }
-    match listings::delete_product(&state.app.db, AccountId(viewer.account_id), ProductId(id)).await
-    {
-        Ok(photos) => {
-            forget_keys(&state, &photos).await;
-            see_other("/lapak?selesai=produk-dihapus")
-        }
+    let account = AccountId(viewer.account_id);
+    match listings::remove_product(&state.app.db, &state.app.photos, account, ProductId(id)).await {
+        Ok(()) => see_other("/lapak?selesai=produk-dihapus"),
         Err(ListingError::NotFound | ListingError::NotAVendor) => {
             PageError::not_found(&parts.headers).into_response()
         }
