@@ -5,7 +5,7 @@
 use serde_json::json;
 
 use super::crypto::PersonalDataKeys;
-use super::model::{find_by_account, find_by_id, history, ApplicationId};
+use super::model::{applications_of, find_by_id, history, Application, ApplicationId};
 use crate::accounts::AccountId;
 use crate::audit::Action;
 use crate::db::Database;
@@ -110,52 +110,14 @@ pub async fn export_personal_data(
         .fetch_optional(pool)
         .await)?;
     let (phone, email, role) = login.unwrap_or_default();
-    let application = find_by_account(db, account).await?;
-    let mut application_json = serde_json::Value::Null;
-    if let Some(app) = &application {
-        let stored: (Option<String>, Option<String>) = with_pool!(db, |pool| {
-            sqlx::query_as(
-            "select nik_ciphertext, nik_key_id from vendor_application where application_id = $1"
-        )
-        .bind(app.id.0)
-        .fetch_one(pool)
-        .await
-        })?;
-        let nik = match stored {
-            (Some(ciphertext), Some(key_id)) => Some(
-                keys.decrypt(&ciphertext, &key_id)
-                    .map_err(|_| Error::Corrupt("NIK does not decrypt".into()))?,
-            ),
-            _ => None,
-        };
-        let events: Vec<_> = history(db, app.id)
-            .await?
-            .into_iter()
-            .map(|e| json!({ "step": e.transition.as_str(), "message": e.message, "at": e.at }))
-            .collect();
-        application_json = json!({
-            "status": app.status.as_str(),
-            "business_name": app.business_name,
-            "category": app.category.map(|c| c.as_str()),
-            "description": app.description,
-            "has_business_photo": app.business_photo.is_some(),
-            "owner_name": app.owner_name,
-            "gender": app.gender.map(|g| g.as_str()),
-            "whatsapp": app.whatsapp.as_ref().map(|p| p.e164().to_owned()),
-            "place": app.place_name,
-            "outside_regency": app.outside_regency,
-            "address": app.address,
-            "placement_country": app.placement_country,
-            "years_abroad": app.years_abroad,
-            "return_year": app.return_year,
-            "has_proof_of_return": app.proof_photo.is_some(),
-            "nik": nik,
-            "nib": app.nib,
-            "privacy_notice_version_accepted": app.consent_version,
-            "show_returnee_details": app.show_returnee_details,
-            "history": events,
-        });
+    let mut applications = Vec::new();
+    for app in applications_of(db, account).await? {
+        applications.push(application_json(db, keys, &app).await?);
     }
+    // The latest where it always was; the earlier ones (applied again) after it.
+    let mut applications = applications.into_iter();
+    let application_json = applications.next().unwrap_or(serde_json::Value::Null);
+    let earlier: Vec<_> = applications.collect();
     let access: Vec<(Option<i64>, String, String, i64)> = with_pool!(db, |pool| sqlx::query_as(
         // About the person, or about any application of theirs (its decisions).
         "select actor_account_id, action, reason, at from audit_event
@@ -197,12 +159,63 @@ pub async fn export_personal_data(
     Ok(json!({
         "account": { "phone": phone, "email": email, "role": role },
         "vendor_application": application_json,
+        "earlier_vendor_applications": earlier,
         "shop": shop_json,
         "notifications": notices,
         "access_and_decision_log": access.into_iter().map(|(actor, action, reason, at)| json!({
             "by_account": actor, "action": action, "reason": reason,
             "at": crate::audit::iso_utc(at),
         })).collect::<Vec<_>>(),
+    }))
+}
+
+/// One application as the export shows it, the NIK decrypted (it is the person's own).
+async fn application_json(
+    db: &Database,
+    keys: &PersonalDataKeys,
+    app: &Application,
+) -> Result<serde_json::Value, Error> {
+    let stored: (Option<String>, Option<String>) = with_pool!(db, |pool| {
+        sqlx::query_as(
+            "select nik_ciphertext, nik_key_id from vendor_application where application_id = $1",
+        )
+        .bind(app.id.0)
+        .fetch_one(pool)
+        .await
+    })?;
+    let nik = match stored {
+        (Some(ciphertext), Some(key_id)) => Some(
+            keys.decrypt(&ciphertext, &key_id)
+                .map_err(|_| Error::Corrupt("NIK does not decrypt".into()))?,
+        ),
+        _ => None,
+    };
+    let events: Vec<_> = history(db, app.id)
+        .await?
+        .into_iter()
+        .map(|e| json!({ "step": e.transition.as_str(), "message": e.message, "at": e.at }))
+        .collect();
+    Ok(json!({
+        "status": app.status.as_str(),
+        "business_name": app.business_name,
+        "category": app.category.map(|c| c.as_str()),
+        "description": app.description,
+        "has_business_photo": app.business_photo.is_some(),
+        "owner_name": app.owner_name,
+        "gender": app.gender.map(|g| g.as_str()),
+        "whatsapp": app.whatsapp.as_ref().map(|p| p.e164().to_owned()),
+        "place": app.place_name,
+        "outside_regency": app.outside_regency,
+        "address": app.address,
+        "placement_country": app.placement_country,
+        "years_abroad": app.years_abroad,
+        "return_year": app.return_year,
+        "has_proof_of_return": app.proof_photo.is_some(),
+        "nik": nik,
+        "nib": app.nib,
+        "privacy_notice_version_accepted": app.consent_version,
+        "show_returnee_details": app.show_returnee_details,
+        "history": events,
     }))
 }
 

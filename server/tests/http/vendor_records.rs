@@ -176,6 +176,24 @@ storage_test! {
         assert_eq!((fresh.status, fresh.business_name.as_str(), fresh.owner_name.as_str()), (ApplicationStatus::Draft, "", ""), "nothing erased comes back");
     }
 
+    async fn the_download_of_ones_data_holds_every_application_not_only_the_latest(test_db: TestDb) {
+        let app = TestApp::seeded(test_db).await;
+        let admin = app.log_in(demo_login(Role::MarketOfficer), DEMO_PASSWORD).await;
+        let (applicant, id) = submitted_application(&app, OTHER_APPLICANT, &Answers::roaster()).await;
+        assert_redirect(&decide(&app, &admin, id, "reject", "Belum ada bukti kepulangan").await, &format!("/admin/pengajuan/{id}"));
+        assert_redirect(&app.post_form_with_cookie("/pengajuan/ajukan-lagi", "", &applicant).await, "/pengajuan?selesai=ajukan-lagi");
+
+        let export: serde_json::Value =
+            serde_json::from_str(&app.get_with_cookie("/pengajuan/data.json", &applicant).await.body).expect("JSON");
+        assert_eq!(export["vendor_application"]["status"], "draft", "the latest first, where it always was");
+        let earlier = export["earlier_vendor_applications"].as_array().expect("a list");
+        assert_eq!(earlier.len(), 1, "{export}");
+        assert_eq!(earlier[0]["status"], "rejected");
+        assert_eq!(earlier[0]["business_name"], "Kopi Sangrai Nona Lince");
+        let steps: Vec<_> = earlier[0]["history"].as_array().expect("history").iter().map(|e| e["message"].clone()).collect();
+        assert!(steps.contains(&serde_json::json!("Belum ada bukti kepulangan")), "{steps:?}");
+    }
+
     async fn a_vendor_edits_their_shop_at_once_and_a_new_name_waits_for_the_dinas(test_db: TestDb) {
         let app = TestApp::seeded(test_db).await;
         let yuli = app.log_in(YULI, DEMO_PASSWORD).await;
