@@ -27,8 +27,12 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     });
     // The shell is rendered on the server only (islands are hydrated one by one).
     #[cfg(feature = "ssr")]
-    let islands = use_context::<http::request::Parts>()
-        .is_some_and(|parts| crate::islands::page_has_islands(parts.uri.path()));
+    let islands = use_context::<http::request::Parts>().is_some_and(|parts| {
+        // The island pages are a vendor's: everyone else gets the refusal, which has none.
+        let vendor =
+            parts.extensions.get::<crate::auth::Viewer>().is_some_and(|v| v.vendor.is_some());
+        vendor && crate::islands::page_has_islands(parts.uri.path())
+    });
     #[cfg(not(feature = "ssr"))]
     let islands = true;
     view! {

@@ -24,6 +24,15 @@ storage_test! {
         assert_eq!(form.status, 200, "{}", form.body);
         assert!(form.body.contains("<leptos-island"), "the photo picker is an island: {}", form.body);
         assert!(form.body.contains(".wasm"), "the product form loads the island bundle: {}", form.body);
+
+        // Everyone but a vendor gets a page without islands, so nothing to hydrate either.
+        let anonymous = app.get("/lapak/produk/baru", &[]).await;
+        assert_eq!(anonymous.status, 401, "{}", anonymous.body);
+        assert!(!anonymous.body.contains(".wasm"), "the login-required page loads no island bundle: {}", anonymous.body);
+        let shopper = app.log_in("0812-3456-0001", backend::demo::DEMO_PASSWORD).await;
+        let not_yet = app.get_with_cookie("/lapak/produk/baru", &shopper).await;
+        assert!(not_yet.body.contains("setelah pengajuan pelapak Anda disetujui"), "{}", not_yet.body);
+        assert!(!not_yet.body.contains(".wasm"), "a shopper's \"not yet\" page loads no island bundle: {}", not_yet.body);
     }
 
     async fn the_home_page_is_in_bahasa_indonesia_with_the_seeded_kecamatan(test_db: TestDb) {
