@@ -4,6 +4,7 @@
 //! to WebAssembly, where the same validation runs in the browser as on the server.
 
 pub mod access;
+pub mod allocation;
 pub mod application;
 pub mod application_form;
 pub mod category_form;

@@ -16,6 +16,7 @@ pub mod security;
 pub mod startup;
 pub mod telemetry;
 pub mod upload_budget;
+pub mod verify_round;
 
 pub use config::Config;
 pub use router::{router, ServerState};

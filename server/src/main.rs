@@ -43,6 +43,11 @@ enum Command {
     /// Account tasks for the office.
     #[command(subcommand)]
     Admin(AdminCommand),
+    /// Re-run a published SABOAK allocation round and check it (no database needed).
+    VerifyRound {
+        /// The round file from the result page, or `-` for standard input.
+        file: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -56,7 +61,17 @@ enum AdminCommand {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let command = Cli::parse().command.unwrap_or(Command::Serve { seed_if_empty: false });
+    // Anyone may check a round: it needs no configuration and no database.
+    if let Command::VerifyRound { file } = &command {
+        return match server::verify_round::verify_round(file) {
+            Ok(verified) => {
+                say(&verified);
+                ExitCode::SUCCESS
+            }
+            Err(error) => fail(&error),
+        };
+    }
     let config = match Config::from_env() {
         Ok(config) => config,
         Err(error) => return fail(&error),
@@ -66,9 +81,7 @@ fn main() -> ExitCode {
         Ok(runtime) => runtime,
         Err(error) => return fail(&error),
     };
-    match runtime
-        .block_on(run(cli.command.unwrap_or(Command::Serve { seed_if_empty: false }), &config))
-    {
+    match runtime.block_on(run(command, &config)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => fail(&error),
     }
@@ -106,6 +119,8 @@ async fn run(command: Command, config: &Config) -> anyhow::Result<()> {
             server::admin::create_super_admin(&db, &login).await?;
             eprintln!("pasar-purna: super-admin created");
         }
+        // Normally answered before the configuration is read (see `main`).
+        Command::VerifyRound { file } => say(&server::verify_round::verify_round(&file)?),
         Command::Serve { seed_if_empty } => {
             if seed_if_empty && backend::demo::is_empty(&db).await? {
                 backend::demo::seed_demo(&db, &config.personal_data).await?;
@@ -127,6 +142,12 @@ fn print_demo_logins() {
     }
     println!("    {:<20} approved vendors with shops (/lapak)", "0852-3910-0001…0012");
     println!("    {:<20} applicants waiting, asked to change, or rejected", "0852-3910-0013…0017");
+}
+
+/// A command's answer, on standard output (where a script reads it).
+#[allow(clippy::print_stdout)]
+fn say(answer: &dyn std::fmt::Display) {
+    println!("{answer}");
 }
 
 /// One line on stderr and a failing exit code: no backtrace, no panic.
