@@ -7,6 +7,7 @@ pub mod access;
 pub mod allocation;
 pub mod application;
 pub mod application_form;
+pub mod booking;
 pub mod category_form;
 pub mod listing;
 pub mod locale;
