@@ -22,6 +22,7 @@ pub mod phone;
 pub mod product_form;
 pub mod shop;
 pub mod vendor;
+pub mod venue;
 pub mod wita;
 
 pub use access::Denied;
