@@ -6,6 +6,7 @@
 pub mod access;
 pub mod accounts;
 pub mod audit;
+pub mod bookings;
 pub mod clock;
 pub mod db;
 pub mod demo;

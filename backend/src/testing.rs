@@ -313,3 +313,99 @@ pub fn jpeg(width: u32, height: u32) -> Vec<u8> {
         .expect("encode jpeg");
     bytes
 }
+
+/// `count` active vendors of `category` (`kuliner`…), each with an account, an approved
+/// application and a vendor record: the crowd of a booking race.
+///
+/// # Panics
+/// When the database fails.
+pub async fn active_vendors(
+    db: &Database,
+    count: usize,
+    category: &str,
+) -> Vec<crate::accounts::AccountId> {
+    let mut accounts = Vec::with_capacity(count);
+    let mut tx = db.begin_write().await.expect("begin");
+    // Numbered after those already there, so a test may ask twice.
+    let first: i64 =
+        crate::with_tx!(&mut tx, |conn| sqlx::query_scalar("select count(*) from account")
+            .fetch_one(&mut **conn)
+            .await)
+        .expect("count");
+    let first = usize::try_from(first).unwrap_or(0);
+    for n in first..first + count {
+        let phone = format!("+62821{n:08}");
+        let account: i64 = crate::with_tx!(&mut tx, |conn| sqlx::query_scalar(
+            "insert into account (phone, password_hash) values ($1, 'not-a-hash') returning account_id"
+        )
+        .bind(&phone)
+        .fetch_one(&mut **conn)
+        .await)
+        .expect("account");
+        let application: i64 = crate::with_tx!(&mut tx, |conn| sqlx::query_scalar(
+            "insert into vendor_application (account_id, status, business_name, category,
+                created_at, updated_at)
+             values ($1, 'approved', $2, $3, 0, 0) returning application_id"
+        )
+        .bind(account)
+        .bind(format!("Usaha uji {n}"))
+        .bind(category)
+        .fetch_one(&mut **conn)
+        .await)
+        .expect("application");
+        crate::vendors::create_vendor(
+            &mut tx,
+            crate::vendors::ApplicationId(application),
+            &format!("uji-{n}"),
+            0,
+        )
+        .await
+        .expect("vendor");
+        accounts.push(crate::accounts::AccountId(account));
+    }
+    tx.commit().await.expect("commit");
+    accounts
+}
+
+/// A weekend market with one zone taking `categories` (comma-separated) and `count` free
+/// stalls (`S-001`…); returns the stalls.
+///
+/// # Panics
+/// When the database fails.
+pub async fn weekend_market(
+    db: &Database,
+    count: usize,
+    categories: &str,
+) -> Vec<crate::bookings::UnitId> {
+    let mut tx = db.begin_write().await.expect("begin");
+    let venue: i64 = crate::with_tx!(&mut tx, |conn| sqlx::query_scalar(
+        "insert into venue (slug, name, kind, created_at) values ('uji', 'Pasar uji', 'weekend_market', 0)
+         returning venue_id"
+    )
+    .fetch_one(&mut **conn)
+    .await)
+    .expect("venue");
+    let zone: i64 = crate::with_tx!(&mut tx, |conn| sqlx::query_scalar(
+        "insert into venue_zone (venue_id, name, categories) values ($1, 'umum', $2) returning zone_id"
+    )
+    .bind(venue)
+    .bind(categories)
+    .fetch_one(&mut **conn)
+    .await)
+    .expect("zone");
+    let mut stalls = Vec::with_capacity(count);
+    for n in 0..count {
+        let id: i64 = crate::with_tx!(&mut tx, |conn| sqlx::query_scalar(
+            "insert into unit (venue_id, zone_id, code) values ($1, $2, $3) returning unit_id"
+        )
+        .bind(venue)
+        .bind(zone)
+        .bind(format!("S-{:03}", n + 1))
+        .fetch_one(&mut **conn)
+        .await)
+        .expect("stall");
+        stalls.push(crate::bookings::UnitId(id));
+    }
+    tx.commit().await.expect("commit");
+    stalls
+}
