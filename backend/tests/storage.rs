@@ -20,6 +20,27 @@ storage_test! {
         assert_eq!(kecamatan.iter().map(|k| k.kelurahan_count).sum::<i64>(), 51);
     }
 
+    async fn the_demo_has_saboak_with_a_hundred_stalls_in_five_zones_and_twenty_booths(test: TestDb) {
+        let report = demo::seed_demo(&test.db, &testing::keys()).await.expect("seed");
+        assert_eq!(report.units, 120);
+        let venues: Vec<(String, String, i64, i64)> = with_pool!(&test.db, |pool| sqlx::query_as(
+            "select v.slug, v.kind, count(distinct u.zone_id), count(u.unit_id)
+             from venue v join unit u on u.venue_id = v.venue_id group by v.slug, v.kind order by v.slug"
+        ).fetch_all(pool).await).expect("venues");
+        assert_eq!(venues, [("booth-kontainer".to_owned(), "booth_park".to_owned(), 1, 20), ("saboak".to_owned(), "weekend_market".to_owned(), 5, 100)]);
+        let (free, fees): (i64, i64) = with_pool!(&test.db, |pool| sqlx::query_as(
+            "select sum(case when v.kind = 'weekend_market' and u.fee = 0 then 1 else 0 end),
+                    sum(case when v.kind = 'booth_park' and u.fee > 0 then 1 else 0 end)
+             from unit u join venue v on v.venue_id = u.venue_id"
+        ).fetch_one(pool).await).expect("fees");
+        assert_eq!((free, fees), (100, 20), "SABOAK stalls are free; booths are rented");
+        // Every category a zone names is one a vendor can have.
+        let categories: Vec<String> = with_pool!(&test.db, |pool| sqlx::query_scalar("select categories from venue_zone").fetch_all(pool).await).expect("zones");
+        for category in categories.iter().flat_map(|c| c.split(',')) {
+            assert!(domain::vendor::Category::from_str_value(category).is_some(), "{category}");
+        }
+    }
+
     async fn seeding_twice_changes_nothing(test: TestDb) {
         demo::seed_demo(&test.db, &testing::keys()).await.expect("first seed");
         let before = snapshot(&test.db).await;

@@ -5,6 +5,7 @@ mod photos;
 mod products;
 mod scale;
 mod vendors;
+mod venues;
 
 pub use photos::{draw as draw_demo_picture, seed_demo_photos};
 pub use scale::seed_scale;
@@ -27,6 +28,8 @@ pub struct SeedReport {
     pub vendors: u64,
     /// Demo products added.
     pub products: u64,
+    /// Demo venue units (stalls and booths) added.
+    pub units: u64,
 }
 
 impl SeedReport {
@@ -56,8 +59,9 @@ pub async fn seed_demo(db: &Database, keys: &PersonalDataKeys) -> Result<SeedRep
     let now = crate::Clock::system().now();
     let vendors = vendors::seed_vendors(&mut tx, keys, hash, now).await?;
     let products = products::seed_products(&mut tx, now).await?;
+    let units = venues::seed_venues(&mut tx, now).await?;
     tx.commit().await?;
-    let report = SeedReport { wilayah, accounts, vendors, products };
+    let report = SeedReport { wilayah, accounts, vendors, products, units };
     tracing::info!(
         kecamatan = wilayah.kecamatan,
         kelurahan = wilayah.kelurahan,
