@@ -85,9 +85,8 @@ async fn seed_venue(
     let Some(venue_id) = id else { return Ok(0) };
     let mut added = 0;
     for (position, (zone, categories, prefix, count)) in (0_i64..).zip(zones) {
-        let zone_id: i64 =
-            with_tx!(tx, |conn| {
-                sqlx::query_scalar(
+        let zone_id: i64 = with_tx!(tx, |conn| {
+            sqlx::query_scalar(
             "insert into venue_zone (venue_id, name, categories, position) values ($1, $2, $3, $4)
              returning zone_id"
         )
@@ -97,7 +96,7 @@ async fn seed_venue(
         .bind(position)
         .fetch_one(&mut **conn)
         .await
-            })?;
+        })?;
         for n in 1..=*count {
             let (fee, electricity) = fee_of(zone, n);
             // Ten to a row; each zone starts a new band of rows.
