@@ -1,5 +1,5 @@
 // Vendor applications on a 360px phone, with JavaScript on and off: a returnee applies in
-// steps, the Dinas asks for a fix, she sends it again, the Dinas approves, and her stall page
+// steps, the Dinas asks for a fix, she sends it again, the Dinas approves, and her shop page
 // goes public. Every form is a plain HTML post, so both projects must behave the same.
 //
 // Both projects run against the same server database, so each test registers its own fresh
@@ -64,13 +64,13 @@ const text = {
   goSubmit: 'Periksa dan kirim pengajuan',
   submit: 'Kirim pengajuan',
   consent: 'Saya setuju data saya diproses sesuai pemberitahuan privasi tersebut',
-  showReturnee: 'Tampilkan lencana "Purna PMI" dan negara penempatan di halaman lapak saya',
+  showReturnee: 'Tampilkan lencana "Purna PMI" dan negara penempatan di halaman toko saya',
   businessPhoto: 'Foto usaha atau produk (boleh dilewati)',
   photoKept: 'Foto sudah tersimpan. Pilih foto lain hanya bila ingin menggantinya.',
   eventRequestChanges: 'Petugas meminta perbaikan',
   eventResubmit: 'Pengajuan dikirim ulang',
   eventApprove: 'Pengajuan disetujui',
-  seeProfile: 'Lihat halaman lapak saya',
+  seeProfile: 'Lihat halaman toko saya',
   fixFields: 'Ada isian yang perlu diperbaiki. Lihat pesan di bawah setiap kolom.',
   required: 'Kolom ini wajib diisi.',
   notAnImage: 'Berkas ini bukan foto. Pilih foto JPEG, PNG atau WebP.',
@@ -85,7 +85,7 @@ const text = {
   reviewMessage: 'Pesan untuk pemohon',
   requestChanges: 'Minta perbaikan',
   approve: 'Setujui',
-  suspend: 'Bekukan lapak',
+  suspend: 'Bekukan toko',
   badgePurna: 'Purna PMI',
   whatsapp: 'Hubungi lewat WhatsApp',
 } as const;
@@ -151,7 +151,7 @@ async function expectNoSidewaysScroll(page: Page): Promise<void> {
   expect(await new SiteLayout(page).scrollWidth()).toBeLessThanOrEqual(360);
 }
 
-test('apply, fix what the Dinas asks, send again, get approved and see the stall page', async ({ page, browser }, testInfo) => {
+test('apply, fix what the Dinas asks, send again, get approved and see the shop page', async ({ page, browser }, testInfo) => {
   // Some thirty page loads against a debug server, for two people: more than the default 30 s
   // when the machine is busy.
   test.setTimeout(120_000);
@@ -315,9 +315,9 @@ test('apply, fix what the Dinas asks, send again, get approved and see the stall
     await expect(main.getByRole('heading', { level: 1 })).toHaveText('Pemberitahuan');
     const notices = main.getByRole('listitem');
     await expect(notices).toHaveCount(2);
-    await expect(notices.first()).toContainText('Pengajuan disetujui: lapak Anda sudah buka');
+    await expect(notices.first()).toContainText('Pengajuan disetujui: toko Anda sudah buka');
     await expect(notices.last()).toContainText(requestMessage);
-    await expect(notices.first().getByRole('link', { name: 'Buka lapak' })).toHaveAttribute('href', '/lapak');
+    await expect(notices.first().getByRole('link', { name: 'Buka toko' })).toHaveAttribute('href', '/lapak');
     await expectNoSidewaysScroll(page);
     await main.getByRole('button', { name: 'Tandai semua sudah dibaca' }).click();
     await expect(page).toHaveURL(/\/notifikasi$/);
@@ -325,7 +325,7 @@ test('apply, fix what the Dinas asks, send again, get approved and see the stall
     await expect(main.getByRole('button', { name: 'Tandai semua sudah dibaca' })).toHaveCount(0);
   });
 
-  await test.step('she is told, and her stall page is public', async () => {
+  await test.step('she is told, and her shop page is public', async () => {
     await gotoReady(page, '/pengajuan', testInfo);
     await expect(status(page, text.statusApproved)).toBeVisible();
     await expect(
@@ -345,7 +345,7 @@ test('apply, fix what the Dinas asks, send again, get approved and see the stall
     await expectNoSidewaysScroll(page);
   });
 
-  await test.step('anyone can open the stall page, logged in or not', async () => {
+  await test.step('anyone can open the shop page, logged in or not', async () => {
     const visitor = await browser.newContext({
       javaScriptEnabled: testInfo.project.name === 'js-on',
       viewport: { width: 360, height: 800 },

@@ -362,18 +362,18 @@ test('a vendor replaces the shop photo from her phone and the public page shows 
   await page.getByRole('button', { name: 'Masuk', exact: true }).click();
   await expect(page).toHaveURL(/\/lapak$/);
 
-  const form = page.getByRole('form', { name: 'Foto lapak' });
+  const form = page.getByRole('form', { name: 'Foto toko' });
   await form.getByLabel('Pilih foto baru (JPEG, PNG atau WebP)').setInputFiles(photo);
   await form.getByRole('button', { name: 'Ganti foto' }).click();
   await expect(page).toHaveURL(/\/lapak\?selesai=foto-lapak$/);
-  await expect(page.getByRole('status')).toHaveText('Foto lapak sudah diganti.');
-  const current = page.getByRole('img', { name: 'Foto lapak Anda sekarang' });
+  await expect(page.getByRole('status')).toHaveText('Foto toko sudah diganti.');
+  const current = page.getByRole('img', { name: 'Foto toko Anda sekarang' });
   await expect(current).toBeVisible();
   const src = await current.getAttribute('src');
   expect(src).toMatch(/^\/media\/[0-9a-f]{32}\.jpg$/);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
-  await page.getByRole('link', { name: 'Lihat halaman lapak saya' }).first().click();
+  await page.getByRole('link', { name: 'Lihat halaman toko saya' }).first().click();
   await expect(page).toHaveURL(/\/pelapak\/[\w-]+$/);
   // The profile's photo is decorative (alt=""), so it is found by its address.
   await expect

@@ -46,7 +46,7 @@ pub async fn load_vendor_profile(slug: String) -> Result<VendorProfile, AppError
     let profile = backend::vendors::public_profile(&state.db, &slug)
         .await?
         .ok_or_else(|| AppError::NotFound.with_status())?;
-    let greeting = format!("Halo {}, saya lihat lapak Anda di Pasar Purna.", profile.business_name);
+    let greeting = format!("Halo {}, saya lihat toko Anda di Pasar Purna.", profile.business_name);
     Ok(VendorProfile {
         whatsapp_link: profile.whatsapp_digits.map(|digits| {
             format!("https://wa.me/{digits}?text={}", crate::auth::encode_query_value(&greeting))

@@ -48,7 +48,7 @@ storage_test! {
         assert_eq!((sent.status, sent.header("location")), (StatusCode::SEE_OTHER, "/lapak?selesai=foto-lapak"), "{}", sent.body);
         let first = shop_photo(&app).await.expect("a photo");
         let shop = app.get_with_cookie("/lapak?selesai=foto-lapak", &yuli).await;
-        assert!(shop.body.contains("Foto lapak sudah diganti."), "{}", shop.body);
+        assert!(shop.body.contains("Foto toko sudah diganti."), "{}", shop.body);
         assert!(shop.body.contains(&format!("src=\"/media/{first}\"")), "the form shows the photo now");
         let profile = app.get("/pelapak/demo-1", &[]).await;
         assert!(profile.body.contains(&format!("/media/{first}")), "public at once: {}", profile.body);
@@ -77,7 +77,7 @@ storage_test! {
         let text = send(&app, &yuli, "surat.jpg", b"%PDF-1.4 bukan foto").await;
         assert_eq!(text.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(text.body.contains("aria-invalid=\"true\""), "the field is marked: {}", text.body);
-        assert!(!text.body.contains("Foto lapak sudah diganti."));
+        assert!(!text.body.contains("Foto toko sudah diganti."));
 
         assert_eq!(shop_photo(&app).await, before, "nothing changed");
         assert!(media.files_in("public").is_empty(), "nothing stored");

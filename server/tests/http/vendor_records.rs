@@ -256,7 +256,7 @@ storage_test! {
         assert_eq!(vendor_audit(&app).await.last().map(|(action, _)| action.as_str()), Some("vendor:change_accepted"));
         assert_eq!(crate::applications::notices_of(&app, YULI).await.last().map(String::as_str), Some("shop_change_accepted"));
         let dashboard = app.get_with_cookie("/pengajuan", &yuli).await;
-        assert!(dashboard.body.contains("Dinas menyetujui nama atau jenis usaha baru lapak Anda"), "{}", dashboard.body);
+        assert!(dashboard.body.contains("Dinas menyetujui nama atau jenis usaha baru toko Anda"), "{}", dashboard.body);
 
         // A suspended vendor edits nothing.
         backend::with_pool!(&app.test_db.db, |pool| sqlx::query("update vendor set status = 'suspended' where public_slug = 'demo-1'")
@@ -278,6 +278,6 @@ storage_test! {
         let dashboard = app.get_with_cookie("/pengajuan", &yuli).await;
 
         assert!(dashboard.body.contains("Ada kabar baru untuk Anda"), "{}", dashboard.body);
-        assert!(!dashboard.body.contains("Lapak diaktifkan kembali"), "not the words of another kind: {}", dashboard.body);
+        assert!(!dashboard.body.contains("Toko diaktifkan kembali"), "not the words of another kind: {}", dashboard.body);
     }
 }
