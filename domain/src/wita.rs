@@ -27,6 +27,13 @@ pub fn today(now: OffsetDateTime) -> Date {
     now.to_offset(WITA).date()
 }
 
+/// A date as `YYYY-MM-DD`: how market days are stored as booking slots and written in the
+/// published round file.
+#[must_use]
+pub fn iso_date(day: Date) -> String {
+    format!("{:04}-{:02}-{:02}", day.year(), u8::from(day.month()), day.day())
+}
+
 /// The full name of a month, e.g. `Agustus` / `August`.
 #[must_use]
 pub fn month_name(month: Month, locale: Locale) -> &'static str {

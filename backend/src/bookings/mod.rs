@@ -20,5 +20,5 @@ pub struct UnitId(pub i64);
 /// A slot's stored form: a market day is `YYYY-MM-DD`.
 #[must_use]
 pub fn day_slot(day: time::Date) -> String {
-    format!("{:04}-{:02}-{:02}", day.year(), u8::from(day.month()), day.day())
+    domain::wita::iso_date(day)
 }

@@ -4,10 +4,7 @@
 use serde::{Deserialize, Deserializer, Serializer};
 use time::{Date, Month};
 
-/// `day` as `YYYY-MM-DD`.
-pub(crate) fn iso(day: Date) -> String {
-    format!("{:04}-{:02}-{:02}", day.year(), u8::from(day.month()), day.day())
-}
+pub(crate) use crate::wita::iso_date as iso;
 
 pub(crate) fn parse(text: &str) -> Option<Date> {
     let mut parts = text.splitn(3, '-');
